@@ -1,0 +1,107 @@
+"""The ``alignment`` command: corpus, extract, evaluate, build, figures, bench.
+
+Exit codes: 0 success, 1 data error (bad input, named by file, line and field), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+from analysis.errors import DataError, UsageError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 itself; keep its message short
+        self.print_usage(sys.stderr)
+        print(f"alignment: usage error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    from analysis.corpus import load_corpus
+    from analysis.tables import corpus_table
+
+    docs = load_corpus(Path(args.dir), Path(args.manifest) if args.manifest else None, args.max_bytes)
+    table = corpus_table(docs)
+    with_pd_options(lambda: print(table.to_string(index=False)))
+    return 0
+
+
+def with_pd_options(fn) -> None:
+    import pandas as pd
+
+    with pd.option_context("display.max_colwidth", 60, "display.width", 200, "display.max_rows", 500):
+        fn()
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from analysis.corpus import load_paths
+    from analysis.csvio import atomic_write_text
+    from analysis.extract import mentions_frame
+
+    docs = load_paths([Path(p) for p in args.paths], Path(args.manifest) if args.manifest else None,
+                      args.max_bytes)
+    text = mentions_frame(docs).to_csv(index=False, lineterminator="\n")
+    if args.output and args.output != "-":
+        atomic_write_text(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from analysis.evaluate import evaluate_files, format_report
+
+    report = evaluate_files(Path(args.gold), Path(args.pred))
+    print(format_report(report))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from analysis.corpus import MAX_BYTES
+    from analysis.paths import SEEDS
+
+    p = _Parser(prog="alignment", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    c = sub.add_parser("corpus", help="print the corpus as a table")
+    c.add_argument("dir", nargs="?", default=str(SEEDS))
+    c.add_argument("--manifest", help="manifest CSV (default: DIR/manifest.csv)")
+    c.add_argument("--max-bytes", type=int, default=MAX_BYTES)
+    c.set_defaults(func=_cmd_corpus)
+
+    e = sub.add_parser("extract", help="extract event mentions from articles as CSV")
+    e.add_argument("paths", nargs="+", metavar="PATH")
+    e.add_argument("--manifest")
+    e.add_argument("-o", "--output", help="CSV file (default: stdout)")
+    e.add_argument("--max-bytes", type=int, default=MAX_BYTES)
+    e.set_defaults(func=_cmd_extract)
+
+    v = sub.add_parser("evaluate", help="precision, recall and F1 of predictions against gold annotations")
+    v.add_argument("--gold", required=True)
+    v.add_argument("--pred", required=True)
+    v.set_defaults(func=_cmd_evaluate)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    warnings.showwarning = _show_warning
+    try:
+        return int(args.func(args) or 0)
+    except DataError as exc:
+        print(f"alignment: error: {exc}", file=sys.stderr)
+        return 1
+    except UsageError as exc:
+        print(f"alignment: usage error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,220 @@
+"""Date expressions in a sentence, resolved against the article's publication date.
+
+A resolved date is ISO text truncated to its precision (``2010``, ``2014-07``, ``2025-05-04``); for decade
+precision it is the central year of the span (``the mid-1970s`` -> ``1975``), so the year column stays usable.
+The language-specific words live in :data:`LANGS`; the resolution logic is shared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS_EN = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBERS_EN = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+              "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    start: int
+    end: int
+    text: str
+    date: str  # ISO, truncated to precision; "" when unresolvable
+    precision: str  # day, month, year, decade, unknown
+    kind: str  # absolute or relative
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _cap(words) -> str:
+    """Alternation matching each word capitalised (months and weekdays are proper nouns in English)."""
+    return "|".join(sorted((re.escape(w.capitalize()) for w in words), key=len, reverse=True))
+
+
+_M = _cap(MONTHS_EN)
+_WD = _cap(WEEKDAYS_EN)
+_NUM = _alt(NUMBERS_EN) + r"|\d{1,3}"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+
+EN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>" + _YEAR + r")-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("mdy", re.compile(r"\b(?P<m>" + _M + r")\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<y>"
+                       + _YEAR + r")\b")),
+    ("dmy", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + _M + r")\.?,?\s+(?P<y>"
+                       + _YEAR + r")\b")),
+    ("my", re.compile(r"\b(?P<m>" + _M + r")\.?,?\s+(?:of\s+)?(?P<y>" + _YEAR + r")\b")),
+    ("half", re.compile(r"\b(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:the\s+year\s+)?(?P<y>" + _YEAR
+                        + r")\b", re.I)),
+    ("quarter_year", re.compile(r"\b(?:early|late|mid-?|middle\s+of|end\s+of|beginning\s+of|summer\s+of|"
+                                r"winter\s+of|spring\s+of|autumn\s+of|fall\s+of)\s*(?P<y>" + _YEAR + r")\b",
+                                re.I)),
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<q>early|mid|late)[- ]?)?(?P<dec>1[6-9]\d0|20\d0)'?s\b", re.I)),
+    ("md", re.compile(r"\b(?P<m>" + _M + r")\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")),
+    ("dm", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + _M + r")\b(?!\.?,?\s+\d)")),
+    ("ago", re.compile(r"\b(?P<q>(?:well\s+)?over|more\s+than|nearly|almost|about|some|around|roughly)?\s*"
+                       r"(?P<n>" + _NUM + r")\s+(?P<u>years?|months?|weeks?|days?|decades?)\s+ago\b", re.I)),
+    ("window", re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+(?:(?P<n>" + _NUM
+                          + r")\s+)?(?P<u>years?|months?|weeks?|twelve\s+months|12\s+months)\b", re.I)),
+    ("rel_unit", re.compile(r"\b(?P<w>this|last|next|past|previous|coming|the\s+following)\s+(?P<u>week|month|"
+                            r"year)\b", re.I)),
+    ("coming", re.compile(r"\b(?:in\s+the\s+)?(?:coming|next|following)\s+(?:days|weeks|few\s+weeks|months)\b",
+                          re.I)),
+    ("deictic", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:(?P<w>last|this|next|on|past)\s+)?(?P<wd>" + _WD + r")\b")),
+    ("month", re.compile(r"\b(?:(?P<w>last|this|next|early|late|mid-?|in|on|since|until|by|during)\s+)?"
+                         r"(?P<m>" + _M + r")\b(?!\s+(?:I|we|you)\b)")),
+    ("year", re.compile(r"(?<![$€£#\d.,/-])\b(?P<y>" + _YEAR + r")\b(?![.,]\d)(?!\s*(?:%|per\s*cent|"
+                        r"people|members|soldiers|troops|km|kilomet|metres|meters|tons|dollars|units|"
+                        r"Palestinians|refugees|students|professionals|families|souls))")),
+]
+
+FUTURE = re.compile(r"\b(?:will|would|shall|'ll|is\s+(?:set|scheduled|due|expected|going|slated|poised|to)|"
+                    r"are\s+(?:set|scheduled|due|expected|going|slated|poised|to)|plans?\s+to|planned|"
+                    r"intends?\s+to|upcoming|next|coming|ends?|begins?|starts?|opens?)\b", re.I)
+
+
+def _month_num(name: str) -> int:
+    return MONTHS_EN[name.lower().rstrip(".")]
+
+
+def _num(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBERS_EN.get(word, 1)
+
+
+def _add_months(d: date, n: int) -> date:
+    m = d.month - 1 + n
+    return date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def _fmt(d: date, precision: str) -> str:
+    if precision == "day":
+        return d.isoformat()
+    if precision == "month":
+        return d.isoformat()[:7]
+    return str(d.year)
+
+
+def _resolve(kind: str, m: re.Match[str], pub: date | None, future: bool) -> tuple[str, str]:
+    g = m.groupdict()
+    try:
+        if kind == "iso":
+            return date(int(g["y"]), int(g["mo"]), int(g["d"])).isoformat(), "day"
+        if kind in ("mdy", "dmy"):
+            return date(int(g["y"]), _month_num(g["m"]), int(g["d"])).isoformat(), "day"
+    except ValueError:
+        return "", "unknown"
+    if kind == "my":
+        return f"{int(g['y']):04d}-{_month_num(g['m']):02d}", "month"
+    if kind == "half":
+        return f"{g['y']}-{'01' if g['h'].lower() in ('first', '1st') else '07'}", "month"
+    if kind == "quarter_year" or kind == "year":
+        return g["y"], "year"
+    if kind == "decade":
+        offset = {"early": 2, "mid": 5, "late": 8}.get((g.get("q") or "").lower(), 5)
+        return str(int(g["dec"]) + offset), "decade"
+    if pub is None:
+        return "", "unknown"
+    if kind in ("md", "dm"):
+        try:
+            d = date(pub.year, _month_num(g["m"]), int(g["d"]))
+        except ValueError:
+            return "", "unknown"
+        if d > pub and not future:
+            d = date(pub.year - 1, d.month, d.day)
+        return d.isoformat(), "day"
+    if kind == "ago":
+        n, unit = _num(g["n"]), g["u"].lower().rstrip("s")
+        vague = bool(g.get("q"))
+        if unit == "decade":
+            return str(pub.year - 10 * n), "decade"
+        if unit == "year":
+            return str(pub.year - n), "decade" if vague and n >= 10 else "year"
+        if unit == "month":
+            return _fmt(_add_months(pub, -n), "month"), "month"
+        days = n * (7 if unit == "week" else 1)
+        return _fmt(pub - timedelta(days=days), "month" if vague or unit == "week" else "day"), (
+            "month" if vague or unit == "week" else "day")
+    if kind == "window":
+        unit = g["u"].lower()
+        n = _num(g["n"]) if g.get("n") else 1
+        if unit.startswith("year") or "month" in unit and ("twelve" in unit or "12" in unit):
+            mid = pub - timedelta(days=int(182 * n))
+            return str(mid.year), "year"
+        if unit.startswith("month"):
+            return _fmt(_add_months(pub, -max(n // 2, 0)), "month"), "month"
+        return _fmt(pub, "month"), "month"
+    if kind == "rel_unit":
+        w, unit = g["w"].lower(), g["u"].lower()
+        step = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(w, 1)
+        if unit == "year":
+            return str(pub.year + step), "year"
+        if unit == "month":
+            return _fmt(_add_months(pub, step), "month"), "month"
+        return _fmt(pub + timedelta(days=7 * step), "month"), "month"
+    if kind == "coming":
+        return _fmt(pub, "month"), "month"
+    if kind == "deictic":
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["w"].lower()]
+        return (pub + timedelta(days=shift)).isoformat(), "day"
+    if kind == "weekday":
+        target = WEEKDAYS_EN[g["wd"].lower()]
+        w = (g.get("w") or "").lower()
+        back = (pub.weekday() - target) % 7
+        if w == "last" or w == "past":
+            d = pub - timedelta(days=back or 7)
+        elif w == "next" or (future and w != "last"):
+            d = pub + timedelta(days=(target - pub.weekday()) % 7)
+        else:
+            d = pub - timedelta(days=back)
+        return d.isoformat(), "day"
+    if kind == "month":
+        month = _month_num(g["m"])
+        w = (g.get("w") or "").lower()
+        if w == "last":
+            year = pub.year if month < pub.month else pub.year - 1
+        elif w == "next":
+            year = pub.year if month > pub.month else pub.year + 1
+        elif w == "this":
+            year = pub.year
+        elif future:
+            year = pub.year if month >= pub.month else pub.year + 1
+        else:
+            year = pub.year if month <= pub.month else pub.year - 1
+        return f"{year:04d}-{month:02d}", "month"
+    return "", "unknown"
+
+
+def find_dates(sentence: str, pub: date | None, patterns=EN_PATTERNS) -> list[DateExpr]:
+    """Non-overlapping date expressions, the more specific pattern winning where two overlap."""
+    future = bool(FUTURE.search(sentence))
+    found: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in patterns:
+        for m in rx.finditer(sentence):
+            a, b = m.span()
+            if any(a < tb and ta < b for ta, tb in taken):
+                continue
+            if kind == "month" and m.group("m") == "May" and not m.group("w") and a == 0:
+                continue  # "May I ..." at the start of a sentence is the verb
+            value, precision = _resolve(kind, m, pub, future)
+            taken.append((a, b))
+            found.append(DateExpr(a, b, m.group(), value, precision,
+                                  "absolute" if kind in {"iso", "mdy", "dmy", "my", "half", "quarter_year",
+                                                         "decade", "year"} else "relative"))
+    found.sort(key=lambda d: d.start)
+    return found

@@ -1,0 +1,457 @@
+"""One article in, event mentions out, each traced to its sentence and character offsets.
+
+The method is rules over the sentence: a cue pattern (from :mod:`analysis.rules_en`) says which event type a
+sentence states; shared logic then finds its arguments: who acted on whom (from the country, capital and
+official gazetteers), when (the nearest date expression in the same clause, else the paragraph's narrative
+date, else the publication date unless the sentence marks the event as past background), whether it happened,
+was announced, planned or cancelled, and whether it was negated ("did not visit" yields nothing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from analysis import rules_en
+from analysis.actors import TITLE_EN, Mention, find_mentions
+from analysis.administrations import administration_for
+from analysis.corpus import Document
+from analysis.dates import DateExpr, find_dates
+from analysis.text import Sentence, segment_bounds, segment_of, split_sentences
+
+EVENT_TYPES = (
+    "visit", "visit_cancelled", "office_opening", "arms_purchase", "military_cooperation", "military_rupture",
+    "diplomatic_ties", "diplomatic_downgrade", "palestine_recognition", "un_vote", "agreement",
+    "legislative_action", "statement",
+)
+STATUSES = ("happened", "announced", "planned", "cancelled")
+COLUMNS = [
+    "doc_id", "file", "event_type", "status", "date", "date_precision", "year", "administration", "actor",
+    "target", "amount_usd", "location", "in_jerusalem", "quote", "start_char", "end_char", "rule", "confidence",
+    "polarity", "date_text", "date_source", "cue", "language",
+]
+PAIR = ("ECU", "ISR")
+#: Mutual events: when both sides are Ecuador and Israel the pair is written in this fixed order.
+SYMMETRIC = {"diplomatic_ties", "agreement", "military_cooperation", "un_vote"}
+_URLISH = re.compile(r"^\W*(?:https?://|www\.)\S*\W*$")
+_POSSESSIVE = re.compile(r"^'s?\b")
+_HE = re.compile(r"\b(?:he|she|He|She)\s+(?:said|added|told|stated|noted|stressed|explained|emphasi[sz]ed|"
+                 r"expressed|thanked|praised|called|also)\b|^(?:He|She)\b")
+_TITLE_COUNTRY = re.compile(
+    r"(?P<c>Ecuador(?:ian|ean)?(?:'s)?|Israel(?:i)?(?:'s)?|Palestinian|American|Colombian|U\.S\.)\s+"
+    r"(?:\w+\s+){0,3}?" + TITLE_EN
+)
+_IN_PLACE = re.compile(r"\b(?:in|at|to|into)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+|of\s+|city\s+|capital\s+|"
+                       r"coastal\s+|campus\s+){0,5}$")
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_SELL = re.compile(r"\b(?:sold|sell|sells|selling|sales?|supplied|supply|supplies|supplier|delivered|deliver|"
+                   r"deliveries|delivery|provided)\b", re.I)
+
+
+@dataclass
+class Candidate:
+    event_type: str
+    rule: str
+    start: int
+    end: int
+    cue: str
+
+
+@dataclass
+class DocState:
+    """What the engine remembers across a document's sentences."""
+
+    last_person: Mention | None = None
+    last_date: tuple[int, DateExpr] | None = None  # (paragraph, date)
+    last_events: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # type -> (para, date, prec)
+    mentions_both: bool = False
+    visit_direction: tuple[str, str] | None = None
+
+
+def _candidates(sentence: str) -> list[Candidate]:
+    out = []
+    for etype, rules in rules_en.RULES.items():
+        for name, rx in rules:
+            for m in rx.finditer(sentence):
+                out.append(Candidate(etype, name, m.start(), m.end(), m.group()))
+    return out
+
+
+def _suppress(cands: list[Candidate], mentions: list[Mention]) -> list[Candidate]:
+    """Where two readings compete for the same words, keep the more specific one."""
+    types = {c.event_type for c in cands}
+    isos = {m.iso3 for m in mentions}
+
+    def overlaps(c: Candidate, kinds: set[str]) -> bool:
+        return any(o.event_type in kinds and o.start < c.end and c.start < o.end for o in cands)
+
+    kept = []
+    for c in cands:
+        if c.event_type == "visit" and "visit_cancelled" in types:
+            continue
+        if c.event_type in ("arms_purchase", "military_cooperation") and overlaps(c, {"military_rupture"}):
+            continue
+        if c.event_type == "diplomatic_downgrade" and overlaps(c, {"military_rupture"}):
+            continue
+        if c.event_type in ("diplomatic_ties", "office_opening") and "palestine_recognition" in types \
+                and "ISR" not in isos:
+            continue
+        if c.event_type == "agreement" and re.search(rules_en.SEC + r"\W+(?:\w+\W+){0,2}$",
+                                                     c.cue[:40], re.I):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _negated(sentence: str, c: Candidate, seg_start: int) -> bool:
+    window = sentence[max(seg_start, c.start - 45) : c.start]
+    m = None
+    for m in rules_en.NEGATION.finditer(window):
+        pass
+    if m is None:
+        # a negation inside the cue itself: "did not visit", "denied plans to open"
+        inner = rules_en.NEGATION.search(c.cue)
+        return bool(inner) and c.event_type not in ("military_rupture", "diplomatic_downgrade")
+    tail = window[m.end() :]
+    return not re.match(r"\s+only\b", tail)
+
+
+def _status(sentence: str, c: Candidate, seg: tuple[int, int], when: str, pub: date | None) -> str:
+    if c.event_type == "visit_cancelled":
+        return "cancelled"
+    seg_start, seg_end = seg
+    window = sentence[max(seg_start, c.start - 60) : c.end]
+    if rules_en.CANCELLED.search(window):
+        return "cancelled"
+    if rules_en.PLANNED.search(window):
+        return "planned"
+    if pub and when and len(when) >= 7 and when > pub.isoformat()[: len(when)]:
+        return "planned"
+    if rules_en.ANNOUNCED.search(sentence[max(seg_start, c.start - 80) : min(seg_end, c.end + 40)]):
+        return "announced"
+    return "happened"
+
+
+def _choose_date(c: Candidate, dates: list[DateExpr], cuts: list[int], cands: list[Candidate],
+                 sentence: str) -> DateExpr | None:
+    """A date inside the cue, else in the cue's clause, else in a clause that states no other event."""
+    usable = [d for d in dates if d.date]
+    inside = [d for d in usable if c.start <= d.start < c.end]
+    if inside:
+        return inside[0]
+    segs = {segment_of(cuts, c.start), segment_of(cuts, max(c.start, c.end - 1))}
+    same = [d for d in usable if segment_of(cuts, d.start) in segs]
+    if same:
+        return min(same, key=lambda d: abs(d.start - c.start))
+    other_segs = {segment_of(cuts, o.start) for o in cands if o.event_type != c.event_type}
+
+    def bare(d: DateExpr) -> bool:  # a clause that is little more than the date: "In 2019, ..."
+        i = segment_of(cuts, d.start)
+        return len(re.sub(r"[\W_]+", " ", s_of(i)).strip()) <= len(d.text) + 6
+
+    def s_of(i: int) -> str:
+        return sentence[cuts[i] : cuts[i + 1]] if i + 1 < len(cuts) else sentence[cuts[i] :]
+
+    free = [d for d in usable if segment_of(cuts, d.start) not in other_segs and bare(d)]
+    if free:
+        return min(free, key=lambda d: abs(d.start - c.start))
+    return None
+
+
+_PREP = re.compile(r"\b(?:of|from|to|in|at|with|against|by|for|fleeing|toward|towards|into|on|over|about|"
+                   r"than|like|between|among|housed|near|alongside|besides|including|along\s+with|together\s+with|as\s+well\s+as)\W+(?:[A-Za-z]+\W+)?$", re.I)
+
+
+def _country_before(mentions: list[Mention], pos: int, exclude: set[str] = frozenset(),
+                    sentence: str | None = None) -> Mention | None:
+    """The nearest mention before ``pos``; with ``sentence``, one that is not the object of a preposition."""
+    before = [m for m in mentions if m.end <= pos and m.iso3 not in exclude]
+    if sentence is not None:
+        subjects = [m for m in before if not _PREP.search(sentence[max(0, m.start - 25) : m.start])]
+        if subjects:
+            return subjects[-1]
+    return before[-1] if before else None
+
+
+def _country_after(mentions: list[Mention], pos: int, exclude: set[str] = frozenset(),
+                   limit: int = 10_000) -> Mention | None:
+    after = [m for m in mentions if m.start >= pos and m.start - pos <= limit and m.iso3 not in exclude]
+    return after[0] if after else None
+
+
+def _location(sentence: str, mentions: list[Mention], c: Candidate) -> Mention | None:
+    """A place the event happened in or went to: a country or seat right after 'in', 'at', 'to'."""
+    for m in mentions:
+        if m.start < c.start - 5 or m.start > c.end + 80:
+            continue
+        if m.start <= c.end and c.start <= m.start and m.kind in ("name", "seat"):
+            lead = sentence[c.start : m.start]
+            if _IN_PLACE.search(lead) or re.search(r"(?:visit(?:s|ed|ing)?|toured)\s+$", lead, re.I):
+                return m
+        if m.kind in ("name", "seat") and _IN_PLACE.search(sentence[max(0, m.start - 40) : m.start]):
+            return m
+    return None
+
+
+def _other(iso: str) -> str:
+    return PAIR[1] if iso == PAIR[0] else PAIR[0] if iso == PAIR[1] else ""
+
+
+def _roles(sentence: str, c: Candidate, mentions: list[Mention], state: DocState) -> tuple[str, str, str, bool]:
+    """(actor, target, location, defaulted) for a candidate, from the sentence's country mentions."""
+    et = c.event_type
+    loc = _location(sentence, mentions, c)
+    location = loc.text if loc else ""
+    actor = target = ""
+    if et in ("visit", "visit_cancelled"):
+        if c.rule == "host_welcomed":
+            host = _country_before(mentions, c.start, sentence=sentence)
+            guest = _country_after(mentions, c.end, exclude={host.iso3} if host else set())
+            actor, target = (guest.iso3 if guest else ""), (host.iso3 if host else "")
+        elif c.rule == "leaders_met":
+            if {m.iso3 for m in mentions} >= set(PAIR):
+                actor, target = state.visit_direction or PAIR
+        else:
+            in_cue = [m for m in mentions if c.start <= m.start < c.end and m.kind in ("name", "seat")]
+            place = in_cue[-1] if in_cue else loc
+            if c.rule == "place_visit" and in_cue:
+                place = in_cue[0]
+            target = place.iso3 if place else ""
+            if not place and state.visit_direction:
+                actor, target = state.visit_direction
+            else:
+                visitor = _country_before(mentions, c.start, exclude={target}, sentence=sentence) or \
+                    _country_after(mentions, c.end, exclude={target})
+                actor = visitor.iso3 if visitor else ""
+    elif et == "palestine_recognition":
+        subj = _country_before(mentions, c.start, exclude={"PSE"})
+        actor, target = (subj.iso3 if subj else ""), "PSE"
+    elif et == "office_opening":
+        noun = re.search(rules_en.OFFICE, c.cue, re.I)
+        noun_pos = c.start + (noun.start() if noun else 0)
+        modifier = [m for m in mentions if m.kind == "seat" and 0 <= noun_pos - m.end <= 30
+                    and not _POSSESSIVE.match(sentence[m.end : m.end + 3])]
+        if loc is None and modifier:
+            loc, location = modifier[-1], modifier[-1].text
+        target = loc.iso3 if loc else ""
+        poss = [m for m in mentions if c.start <= m.start and m.end <= c.end
+                and _POSSESSIVE.match(sentence[m.end : m.end + 3]) and m.iso3 != target]
+        verb = re.search(r"\b(?:open|inaugurat|launch|establish|set|unveil|mov|relocat|transfer)\w*", c.cue, re.I)
+        verb_pos = c.start + (verb.start() if verb else 0)
+        subj = _country_before(mentions, verb_pos, exclude={target} if target else set(), sentence=sentence)
+        opener = poss[-1] if poss else subj
+        actor = opener.iso3 if opener else ""
+    elif et == "arms_purchase":
+        after_from = [m for m in mentions if m.start >= c.start and _FROM.search(sentence[max(0, m.start - 12):m.start])]
+        if _SELL.search(c.cue):
+            seller = _country_before(mentions, c.start, sentence=sentence)
+            buyer = _country_after(mentions, c.start, exclude={seller.iso3} if seller else set())
+        else:
+            seller = after_from[0] if after_from else _country_after(mentions, c.start)
+            buyer = _country_before(mentions, c.start, exclude={seller.iso3} if seller else set(),
+                                    sentence=sentence)
+        actor, target = (buyer.iso3 if buyer else ""), (seller.iso3 if seller else "")
+        if actor == target:
+            target = ""
+    elif et == "legislative_action":
+        isos = {m.iso3 for m in mentions}
+        if re.search(r"\bKnesset\b", sentence) and "ECU" not in isos:
+            actor, target = "ISR", "ECU"
+        elif "ECU" in isos or state.mentions_both:
+            actor, target = "ECU", "ISR"
+    else:
+        subj = _country_before(mentions, c.start, exclude={"PSE"}, sentence=sentence)
+        if subj is None and et == "un_vote":
+            subj = _country_after(mentions, c.end, exclude={"ISR", "PSE"})
+        actor = subj.iso3 if subj else ""
+        obj = _country_after(mentions, c.start, exclude={actor, "PSE"}) or _country_before(
+            mentions, c.start, exclude={actor, "PSE"})
+        target = obj.iso3 if obj else ""
+        if et == "un_vote" and actor and actor != "ISR":
+            target = "ISR"
+    defaulted = False
+    if not actor and target:
+        actor, defaulted = _other(target), True
+    if actor and not target:
+        target, defaulted = _other(actor), True
+    if not actor and not target and state.mentions_both:
+        actor, target, defaulted = "ECU", "ISR", True
+    if et == "palestine_recognition" and not actor and state.mentions_both:
+        actor, defaulted = "ECU", True
+    if et in SYMMETRIC and {actor, target} == set(PAIR):
+        actor, target = PAIR
+    if et in ("visit", "visit_cancelled") and not defaulted and actor and target and c.rule != "leaders_met":
+        state.visit_direction = (actor, target)
+    return actor, target, location, defaulted
+
+
+def _statement(sentence: str, mentions: list[Mention], state: DocState) -> tuple[Candidate, str, str, int] | None:
+    """A speech act by an official of one country with an evaluative cue toward the other."""
+    speech = rules_en.SPEECH.search(sentence)
+    quoted = '"' in sentence
+    if not (speech or quoted):
+        return None
+    support = rules_en.SUPPORT.search(sentence)
+    critic = rules_en.CRITICISM.search(sentence)
+    cue = critic or support
+    if not cue:
+        return None
+    anchor = speech.start() if speech else 0
+    people = [m for m in mentions if m.kind == "person"]
+    before = [p for p in people if p.end <= anchor and anchor - p.end <= 60]
+    after = [p for p in people if p.start >= anchor and p.start - anchor <= 40]
+    speaker = ""
+    if speech and before:
+        speaker = before[-1].iso3
+    elif speech and after:
+        speaker = after[0].iso3
+    else:
+        titled = [m for m in _TITLE_COUNTRY.finditer(sentence)]
+        he = _HE.search(sentence)
+        if titled:
+            c = min(titled, key=lambda m: abs(m.start() - anchor)).group("c")
+            speaker = "ECU" if c.startswith("Ecuador") else "ISR" if c.startswith("Israel") else c
+        elif he and state.last_person is not None:
+            speaker = state.last_person.iso3
+        elif people:
+            speaker = min(people, key=lambda p: abs(p.start - anchor)).iso3
+    if speaker not in PAIR:
+        return None
+    target = _other(speaker)
+    if not any(m.iso3 == target for m in mentions):
+        return None
+    polarity = -1 if critic else 1
+    cand = Candidate("statement", "speech_critical" if critic else "speech_support", anchor,
+                     anchor + (speech.end() - speech.start() if speech else 1), cue.group())
+    return cand, speaker, target, polarity
+
+
+def _polarity(c: Candidate, sentence: str) -> int:
+    if c.event_type == "un_vote":
+        if re.search(r"\bagainst\b|\bcondemn", sentence, re.I):
+            return -1
+        if re.search(r"\b(?:for|in\s+favou?r|support)", sentence, re.I):
+            return 1
+        return 0
+    return -1 if c.event_type in ("visit_cancelled", "military_rupture", "diplomatic_downgrade",
+                                  "palestine_recognition") else 1
+
+
+def _amount(sentence: str) -> float | None:
+    m = rules_en.AMOUNT.search(sentence)
+    if not m:
+        return None
+    num = m.group("n") or m.group("n2")
+    unit = (m.group("u") or m.group("u2") or "").lower()
+    value = float(num.replace(",", ""))
+    return value * {"million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3,
+                    "k": 1e3}.get(unit, 1.0)
+
+
+def extract_document(doc: Document) -> Iterator[dict]:
+    """Event mentions of one article, in sentence order."""
+    pub = doc.published
+    lang = doc.language
+    state = DocState(mentions_both=all(re.search(p, doc.text) for p in (r"Ecuador", r"Israel|Jerusalem")))
+    for sent in split_sentences(doc.text, doc.body_start):
+        yield from _extract_sentence(doc, sent, pub, lang, state)
+
+
+def _extract_sentence(doc: Document, sent: Sentence, pub: date | None, lang: str, state: DocState
+                      ) -> Iterator[dict]:
+    s = sent.text
+    if len(s) < 20 or _URLISH.match(s) or " " not in s.strip():
+        return
+    mentions = find_mentions(s, "en")
+    dates = find_dates(s, pub)
+    cuts = segment_bounds(s, [(d.start, d.end) for d in dates])
+    cands = _suppress(_candidates(s), mentions)
+    stmt = _statement(s, mentions, state)
+    seen: set[tuple[str, str, str]] = set()
+    rows = []
+    items: list[tuple[Candidate, str, str, str, bool, int]] = []
+    for c in sorted(cands, key=lambda c: (EVENT_TYPES.index(c.event_type), c.start)):
+        seg_start = cuts[segment_of(cuts, c.start)]
+        if _negated(s, c, seg_start):
+            continue
+        actor, target, location, defaulted = _roles(s, c, mentions, state)
+        if c.rule in ("host_welcomed", "leaders_met") and not ({actor, target} >= set(PAIR)):
+            continue
+        items.append((c, actor, target, location, defaulted, _polarity(c, s)))
+    if stmt:
+        c, actor, target, polarity = stmt
+        items.append((c, actor, target, "", False, polarity))
+    for c, actor, target, location, defaulted, polarity in items:
+        if c.event_type in ("diplomatic_ties", "office_opening") and target == "PSE":
+            c = Candidate("palestine_recognition", c.rule + "_palestine", c.start, c.end, c.cue)
+        if not actor or not target or actor == target or not ({actor, target} & {"ISR", "PSE"}):
+            continue
+        key = (c.event_type, actor, target)
+        if key in seen:
+            continue
+        seen.add(key)
+        seg_start = cuts[segment_of(cuts, c.start)]
+        d = _choose_date(c, dates, cuts, cands, s)
+        when, precision, date_text, source = "", "unknown", "", ""
+        if d is not None:
+            when, precision, date_text, source = d.date, d.precision, d.text, "sentence"
+        else:
+            prev = state.last_events.get(c.event_type)
+            if prev and prev[0] == sent.paragraph and prev[1]:
+                when, precision, source = prev[1], prev[2], "same event earlier in paragraph"
+            elif state.last_date and state.last_date[0] == sent.paragraph and state.last_date[1].date \
+                    and not rules_en.PRESENT.search(s):
+                ld = state.last_date[1]
+                when, precision, date_text, source = ld.date, ld.precision, ld.text, "paragraph narrative date"
+            elif pub and not rules_en.BACKGROUND.search(s):
+                when, precision, source = pub.isoformat()[:7], "month", "publication date"
+        i = segment_of(cuts, c.start)
+        seg = (cuts[i], cuts[i + 1] if i + 1 < len(cuts) else len(s))
+        status = _status(s, c, seg, when, pub)
+        conf = 0.85 - (0.15 if defaulted else 0) - (0.1 if source not in ("sentence", "") else 0) \
+            - (0.1 if not when else 0)
+        a, b = doc.span(sent.start, sent.end)
+        in_jerusalem = ""
+        if c.event_type == "office_opening":
+            in_jerusalem = "true" if re.search(r"\bJerusal[eé]n?m?\b", s[max(0, c.start - 80) : c.end + 80]) \
+                else "false"
+        rows.append({
+            "doc_id": doc.doc_id, "file": doc.file, "event_type": c.event_type, "status": status,
+            "date": when, "date_precision": precision if when else "unknown",
+            "year": int(when[:4]) if when else None,
+            "administration": administration_for(when, precision) if when else "",
+            "actor": actor, "target": target,
+            "amount_usd": _amount(s) if c.event_type == "arms_purchase" else None,
+            "location": location, "in_jerusalem": in_jerusalem,
+            "quote": doc.raw[a:b], "start_char": a, "end_char": b,
+            "rule": f"en:{c.event_type}:{c.rule}", "confidence": round(max(0.3, min(conf, 0.95)), 2),
+            "polarity": polarity, "date_text": date_text, "date_source": source or "unresolved",
+            "cue": c.cue[:80], "language": lang,
+        })
+    for r in rows:
+        state.last_events[r["event_type"]] = (sent.paragraph, r["date"], r["date_precision"])
+    yield from rows
+    dated = [d for d in dates if d.date]
+    if dated:
+        state.last_date = (sent.paragraph, dated[-1])
+    people = [m for m in mentions if m.kind == "person"]
+    if people:
+        state.last_person = people[0] if _HE.search(s) is None else people[-1]
+
+
+def extract_documents(docs: Iterable[Document]) -> Iterator[dict]:
+    for doc in docs:
+        yield from extract_document(doc)
+
+
+def mentions_frame(docs: Iterable[Document]) -> pd.DataFrame:
+    """All mentions as a frame with the interface columns first, in a stable order."""
+    df = pd.DataFrame(list(extract_documents(docs)), columns=COLUMNS)
+    df["year"] = df["year"].astype("Int64")
+    df["start_char"] = df["start_char"].astype("Int64")
+    df["end_char"] = df["end_char"].astype("Int64")
+    return df

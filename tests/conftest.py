@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,14 +15,6 @@ from analysis.paths import SEEDS
 def seeds_dir() -> Path:
     """The committed seed folder (read only: tests must never write into it)."""
     return SEEDS
-
-
-@pytest.fixture
-def seeds_copy(tmp_path: Path) -> Path:
-    """A writable copy of ``seeds/`` (articles and manifest) to damage in a test."""
-    dest = tmp_path / "seeds"
-    shutil.copytree(SEEDS, dest)
-    return dest
 
 
 @pytest.fixture

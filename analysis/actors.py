@@ -13,13 +13,15 @@ from functools import lru_cache
 from importlib import resources
 
 # Ways a title names an official of a country: "Ecuador's Minister of Defense", "Israeli President".
-TITLE_EN = (r"(?:President|Vice[- ]President|Prime\s+Minister|PM|Premier|Foreign\s+Minister|FM|Minister|"
-            r"Deputy|MP|MPs|lawmakers?|legislators?|congressman|congresswoman|senators?|assembly\s*(?:wo)?man|"
-            r"[Aa]mbassador|[Ee]nvoy|[Cc]onsul|[Dd]iplomats?|[Oo]fficials?|[Ss]pokes(?:man|woman|person)|"
-            r"[Gg]overnment|[Mm]inistry|Foreign\s+Ministry|Defen[cs]e\s+Ministry|Chancellery|Cancillería|"
-            r"[Cc]anciller|[Mm]andatario|[Pp]residente|[Mm]inistro|[Mm]inistra|[Ee]mbajador(?:a)?|"
-            r"[Aa]sambleísta|[Dd]iputad[oa]|[Gg]obierno|National\s+Assembly|Asamblea(?:\s+Nacional)?|Congress|"
-            r"[Pp]arliament|[Aa]rmed\s+[Ff]orces|[Mm]ilitary|[Aa]rmy|[Nn]avy|[Aa]ir\s+[Ff]orce|[Pp]olice)")
+TITLE_EN = (
+    r"(?:President|Vice[- ]President|Prime\s+Minister|PM|Premier|Foreign\s+Minister|FM|Minister|"
+    r"Deputy|MP|MPs|lawmakers?|legislators?|congressman|congresswoman|senators?|assembly\s*(?:wo)?man|"
+    r"[Aa]mbassador|[Ee]nvoy|[Cc]onsul|[Dd]iplomats?|[Oo]fficials?|[Ss]pokes(?:man|woman|person)|"
+    r"[Gg]overnment|[Mm]inistry|Foreign\s+Ministry|Defen[cs]e\s+Ministry|Chancellery|Cancillería|"
+    r"[Cc]anciller|[Mm]andatario|[Pp]residente|[Mm]inistro|[Mm]inistra|[Ee]mbajador(?:a)?|"
+    r"[Aa]sambleísta|[Dd]iputad[oa]|[Gg]obierno|National\s+Assembly|Asamblea(?:\s+Nacional)?|Congress|"
+    r"[Pp]arliament|[Aa]rmed\s+[Ff]orces|[Mm]ilitary|[Aa]rmy|[Nn]avy|[Aa]ir\s+[Ff]orce|[Pp]olice)"
+)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -50,14 +51,24 @@ def load_administrations(path: Path = ADMINISTRATIONS_CSV) -> tuple[Administrati
         end = _parse_day(row["end"], path, line, "end")
         if end <= start:
             raise DataError(f"end {end} is not after start {start}", path, line, "end")
-        admins.append((line, Administration(row["president"], row.get("name") or row["president"], start, end,
-                                            row["source"])))
+        admins.append(
+            (
+                line,
+                Administration(
+                    row["president"], row.get("name") or row["president"], start, end, row["source"]
+                ),
+            )
+        )
     admins.sort(key=lambda pair: pair[1].start)
-    for (_, prev), (line, cur) in zip(admins, admins[1:], strict=False):
+    for (_, prev), (line, cur) in itertools.pairwise(admins):
         if cur.start < prev.end:
-            raise DataError(f"overlaps {prev.president} (ends {prev.end}, this starts {cur.start})", path, line, "start")
+            raise DataError(
+                f"overlaps {prev.president} (ends {prev.end}, this starts {cur.start})", path, line, "start"
+            )
         if cur.start > prev.end:
-            raise DataError(f"gap after {prev.president} (ends {prev.end}, this starts {cur.start})", path, line, "start")
+            raise DataError(
+                f"gap after {prev.president} (ends {prev.end}, this starts {cur.start})", path, line, "start"
+            )
     return tuple(a for _, a in admins)
 
 

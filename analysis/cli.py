@@ -46,8 +46,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from analysis.csvio import atomic_write_text
     from analysis.extract import mentions_frame
 
-    docs = load_paths([Path(p) for p in args.paths], Path(args.manifest) if args.manifest else None,
-                      args.max_bytes)
+    docs = load_paths(
+        [Path(p) for p in args.paths], Path(args.manifest) if args.manifest else None, args.max_bytes
+    )
     text = mentions_frame(docs).to_csv(index=False, lineterminator="\n")
     if args.output and args.output != "-":
         atomic_write_text(Path(args.output), text)
@@ -88,6 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--gold", required=True)
     v.add_argument("--pred", required=True)
     v.set_defaults(func=_cmd_evaluate)
+
+    b = sub.add_parser("build", help="the main job: seeds/ -> data/ -> figures/")
+    b.add_argument("--check", action="store_true", help="compare with the committed outputs; write nothing")
+    b.add_argument("--notebooks", action="store_true", help="also re-execute the notebooks in place")
+    b.add_argument("--no-figures", action="store_true", help="data only")
+    b.add_argument("--quiet", action="store_true")
+    b.set_defaults(func=_cmd_build)
     return p
 
 
@@ -105,3 +113,26 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from analysis.build import build_all
+
+    res, differ = build_all(check=args.check, figures=not args.no_figures, quiet=args.quiet)
+    if args.check:
+        if differ:
+            print(
+                "alignment: committed outputs differ from what the code makes from seeds/:", file=sys.stderr
+            )
+            for f in differ:
+                print(f"  {f}", file=sys.stderr)
+            print("run `alignment build` and commit the result", file=sys.stderr)
+            return 1
+        print(f"build --check: {len(res.files)} files match")
+        return 0
+    if args.notebooks:
+        from analysis.notebooks import execute_all
+
+        execute_all(quiet=args.quiet)
+    print("\n".join(res.summary))
+    return 0

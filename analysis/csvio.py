@@ -42,7 +42,9 @@ def read_rows(path: Path, required: Sequence[str] = ()) -> list[tuple[int, dict[
                 continue
             if len(values) != len(header):
                 raise DataError(
-                    f"malformed CSV row: {len(values)} fields where the header has {len(header)}", path, line=line
+                    f"malformed CSV row: {len(values)} fields where the header has {len(header)}",
+                    path,
+                    line=line,
                 )
             rows.append((line, dict(zip(header, (v.strip() for v in values), strict=True))))
     except csv.Error as exc:

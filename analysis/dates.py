@@ -12,14 +12,64 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 MONTHS_EN = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
-WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-NUMBERS_EN = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-              "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+WEEKDAYS_EN = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+NUMBERS_EN = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+}
 
 
 @dataclass(frozen=True)
@@ -52,39 +102,95 @@ _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 
 EN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>" + _YEAR + r")-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("mdy", re.compile(r"\b(?P<m>" + _M + r")\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<y>"
-                       + _YEAR + r")\b")),
-    ("dmy", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + _M + r")\.?,?\s+(?P<y>"
-                       + _YEAR + r")\b")),
+    (
+        "mdy",
+        re.compile(
+            r"\b(?P<m>" + _M + r")\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<y>" + _YEAR + r")\b"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + _M + r")\.?,?\s+(?P<y>" + _YEAR + r")\b"
+        ),
+    ),
     ("my", re.compile(r"\b(?P<m>" + _M + r")\.?,?\s+(?:of\s+)?(?P<y>" + _YEAR + r")\b")),
-    ("half", re.compile(r"\b(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:the\s+year\s+)?(?P<y>" + _YEAR
-                        + r")\b", re.I)),
-    ("quarter_year", re.compile(r"\b(?:early|late|mid-?|middle\s+of|end\s+of|beginning\s+of|summer\s+of|"
-                                r"winter\s+of|spring\s+of|autumn\s+of|fall\s+of)\s*(?P<y>" + _YEAR + r")\b",
-                                re.I)),
-    ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<q>early|mid|late)[- ]?)?(?P<dec>1[6-9]\d0|20\d0)'?s\b", re.I)),
+    (
+        "half",
+        re.compile(
+            r"\b(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:the\s+year\s+)?(?P<y>" + _YEAR + r")\b", re.I
+        ),
+    ),
+    (
+        "quarter_year",
+        re.compile(
+            r"\b(?:early|late|mid-?|middle\s+of|end\s+of|beginning\s+of|summer\s+of|"
+            r"winter\s+of|spring\s+of|autumn\s+of|fall\s+of)\s*(?P<y>" + _YEAR + r")\b",
+            re.I,
+        ),
+    ),
+    (
+        "decade",
+        re.compile(r"\b(?:the\s+)?(?:(?P<q>early|mid|late)[- ]?)?(?P<dec>1[6-9]\d0|20\d0)'?s\b", re.I),
+    ),
     ("md", re.compile(r"\b(?P<m>" + _M + r")\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")),
     ("dm", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + _M + r")\b(?!\.?,?\s+\d)")),
-    ("ago", re.compile(r"\b(?P<q>(?:well\s+)?over|more\s+than|nearly|almost|about|some|around|roughly)?\s*"
-                       r"(?P<n>" + _NUM + r")\s+(?P<u>years?|months?|weeks?|days?|decades?)\s+ago\b", re.I)),
-    ("window", re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+(?:(?P<n>" + _NUM
-                          + r")\s+)?(?P<u>years?|months?|weeks?|twelve\s+months|12\s+months)\b", re.I)),
-    ("rel_unit", re.compile(r"\b(?P<w>this|last|next|past|previous|coming|the\s+following)\s+(?P<u>week|month|"
-                            r"year)\b", re.I)),
-    ("coming", re.compile(r"\b(?:in\s+the\s+)?(?:coming|next|following)\s+(?:days|weeks|few\s+weeks|months)\b",
-                          re.I)),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<q>(?:well\s+)?over|more\s+than|nearly|almost|about|some|around|roughly)?\s*"
+            r"(?P<n>" + _NUM + r")\s+(?P<u>years?|months?|weeks?|days?|decades?)\s+ago\b",
+            re.I,
+        ),
+    ),
+    (
+        "window",
+        re.compile(
+            r"\b(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+(?:(?P<n>"
+            + _NUM
+            + r")\s+)?(?P<u>years?|months?|weeks?|twelve\s+months|12\s+months)\b",
+            re.I,
+        ),
+    ),
+    (
+        "rel_unit",
+        re.compile(
+            r"\b(?P<w>this|last|next|past|previous|coming|the\s+following)\s+(?P<u>week|month|"
+            r"year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "coming",
+        re.compile(
+            r"\b(?:in\s+the\s+)?(?:coming|next|following)\s+(?:days|weeks|few\s+weeks|months)\b", re.I
+        ),
+    ),
     ("deictic", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<w>last|this|next|on|past)\s+)?(?P<wd>" + _WD + r")\b")),
-    ("month", re.compile(r"\b(?:(?P<w>last|this|next|early|late|mid-?|in|on|since|until|by|during)\s+)?"
-                         r"(?P<m>" + _M + r")\b(?!\s+(?:I|we|you)\b)")),
-    ("year", re.compile(r"(?<![$€£#\d.,/-])\b(?P<y>" + _YEAR + r")\b(?![.,]\d)(?!\s*(?:%|per\s*cent|"
-                        r"people|members|soldiers|troops|km|kilomet|metres|meters|tons|dollars|units|"
-                        r"Palestinians|refugees|students|professionals|families|souls))")),
+    (
+        "month",
+        re.compile(
+            r"\b(?:(?P<w>last|this|next|early|late|mid-?|in|on|since|until|by|during)\s+)?"
+            r"(?P<m>" + _M + r")\b(?!\s+(?:I|we|you)\b)"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"(?<![$€£#\d.,/-])\b(?P<y>" + _YEAR + r")\b(?![.,]\d)(?!\s*(?:%|per\s*cent|"
+            r"people|members|soldiers|troops|km|kilomet|metres|meters|tons|dollars|units|"
+            r"Palestinians|refugees|students|professionals|families|souls))"
+        ),
+    ),
 ]
 
-FUTURE = re.compile(r"\b(?:will|would|shall|'ll|is\s+(?:set|scheduled|due|expected|going|slated|poised|to)|"
-                    r"are\s+(?:set|scheduled|due|expected|going|slated|poised|to)|plans?\s+to|planned|"
-                    r"intends?\s+to|upcoming|next|coming|ends?|begins?|starts?|opens?)\b", re.I)
+FUTURE = re.compile(
+    r"\b(?:will|would|shall|'ll|is\s+(?:set|scheduled|due|expected|going|slated|poised|to)|"
+    r"are\s+(?:set|scheduled|due|expected|going|slated|poised|to)|plans?\s+to|planned|"
+    r"intends?\s+to|upcoming|next|coming|ends?|begins?|starts?|opens?)\b",
+    re.I,
+)
 
 
 def _month_num(name: str) -> int:
@@ -148,11 +254,12 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, future: bool) -> tup
             return _fmt(_add_months(pub, -n), "month"), "month"
         days = n * (7 if unit == "week" else 1)
         return _fmt(pub - timedelta(days=days), "month" if vague or unit == "week" else "day"), (
-            "month" if vague or unit == "week" else "day")
+            "month" if vague or unit == "week" else "day"
+        )
     if kind == "window":
         unit = g["u"].lower()
         n = _num(g["n"]) if g.get("n") else 1
-        if unit.startswith("year") or "month" in unit and ("twelve" in unit or "12" in unit):
+        if unit.startswith("year") or ("month" in unit and ("twelve" in unit or "12" in unit)):
             mid = pub - timedelta(days=int(182 * n))
             return str(mid.year), "year"
         if unit.startswith("month"):
@@ -213,8 +320,17 @@ def find_dates(sentence: str, pub: date | None, patterns=EN_PATTERNS) -> list[Da
                 continue  # "May I ..." at the start of a sentence is the verb
             value, precision = _resolve(kind, m, pub, future)
             taken.append((a, b))
-            found.append(DateExpr(a, b, m.group(), value, precision,
-                                  "absolute" if kind in {"iso", "mdy", "dmy", "my", "half", "quarter_year",
-                                                         "decade", "year"} else "relative"))
+            found.append(
+                DateExpr(
+                    a,
+                    b,
+                    m.group(),
+                    value,
+                    precision,
+                    "absolute"
+                    if kind in {"iso", "mdy", "dmy", "my", "half", "quarter_year", "decade", "year"}
+                    else "relative",
+                )
+            )
     found.sort(key=lambda d: d.start)
     return found

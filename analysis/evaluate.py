@@ -63,8 +63,13 @@ def score(gold: set[tuple[str, str, int | None]], pred: set[tuple[str, str, int 
     rest = [p for p in ordered if p not in tp]
     for p in rest:
         options = sorted(
-            (g for g in unmatched_gold if g[0] == p[0] and g[1] == p[1]
-             and (g[2] is None or (p[2] is not None and abs(g[2] - p[2]) <= 1))),
+            (
+                g
+                for g in unmatched_gold
+                if g[0] == p[0]
+                and g[1] == p[1]
+                and (g[2] is None or (p[2] is not None and abs(g[2] - p[2]) <= 1))
+            ),
             key=lambda g: (g[2] is None, abs((g[2] or 0) - (p[2] or 0))),
         )
         if options:
@@ -74,6 +79,7 @@ def score(gold: set[tuple[str, str, int | None]], pred: set[tuple[str, str, int 
             fp.append(p)
     rows = []
     for et in [*EVENT_TYPES, "ALL"]:
+
         def n(items, et=et):
             return sum(1 for x in items if et == "ALL" or x[1] == et)
 
@@ -83,8 +89,19 @@ def score(gold: set[tuple[str, str, int | None]], pred: set[tuple[str, str, int 
         prec = t / (t + f) if t + f else 0.0
         rec = t / (t + m) if t + m else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        rows.append({"event_type": et, "gold": t + m, "predicted": t + f, "tp": t, "fp": f, "fn": m,
-                     "precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3)})
+        rows.append(
+            {
+                "event_type": et,
+                "gold": t + m,
+                "predicted": t + f,
+                "tp": t,
+                "fp": f,
+                "fn": m,
+                "precision": round(prec, 3),
+                "recall": round(rec, 3),
+                "f1": round(f1, 3),
+            }
+        )
     return Report(pd.DataFrame(rows), sorted(fp, key=str), sorted(unmatched_gold, key=str))
 
 

@@ -24,32 +24,77 @@ from analysis.dates import DateExpr, find_dates
 from analysis.text import Sentence, segment_bounds, segment_of, split_sentences
 
 EVENT_TYPES = (
-    "visit", "visit_cancelled", "office_opening", "arms_purchase", "military_cooperation", "military_rupture",
-    "diplomatic_ties", "diplomatic_downgrade", "palestine_recognition", "un_vote", "agreement",
-    "legislative_action", "statement",
+    "visit",
+    "visit_cancelled",
+    "office_opening",
+    "arms_purchase",
+    "military_cooperation",
+    "military_rupture",
+    "diplomatic_ties",
+    "diplomatic_downgrade",
+    "palestine_recognition",
+    "un_vote",
+    "agreement",
+    "legislative_action",
+    "statement",
 )
 STATUSES = ("happened", "announced", "planned", "cancelled")
 COLUMNS = [
-    "doc_id", "file", "event_type", "status", "date", "date_precision", "year", "administration", "actor",
-    "target", "amount_usd", "location", "in_jerusalem", "quote", "start_char", "end_char", "rule", "confidence",
-    "polarity", "date_text", "date_source", "cue", "language",
+    "doc_id",
+    "file",
+    "event_type",
+    "status",
+    "date",
+    "date_precision",
+    "year",
+    "administration",
+    "actor",
+    "target",
+    "amount_usd",
+    "location",
+    "in_jerusalem",
+    "quote",
+    "start_char",
+    "end_char",
+    "rule",
+    "confidence",
+    "polarity",
+    "date_text",
+    "date_source",
+    "cue",
+    "language",
 ]
 PAIR = ("ECU", "ISR")
 #: Mutual events: when both sides are Ecuador and Israel the pair is written in this fixed order.
 SYMMETRIC = {"diplomatic_ties", "agreement", "military_cooperation", "un_vote"}
 _URLISH = re.compile(r"^\W*(?:https?://|www\.)\S*\W*$")
 _POSSESSIVE = re.compile(r"^'s?\b")
-_HE = re.compile(r"\b(?:he|she|He|She)\s+(?:said|added|told|stated|noted|stressed|explained|emphasi[sz]ed|"
-                 r"expressed|thanked|praised|called|also)\b|^(?:He|She)\b")
+_HE = re.compile(
+    r"\b(?:he|she|He|She)\s+(?:said|added|told|stated|noted|stressed|explained|emphasi[sz]ed|"
+    r"expressed|thanked|praised|called|also)\b|^(?:He|She)\b"
+)
 _TITLE_COUNTRY = re.compile(
     r"(?P<c>Ecuador(?:ian|ean)?(?:'s)?|Israel(?:i)?(?:'s)?|Palestinian|American|Colombian|U\.S\.)\s+"
     r"(?:\w+\s+){0,3}?" + TITLE_EN
 )
-_IN_PLACE = re.compile(r"\b(?:in|at|to|into)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+|of\s+|city\s+|capital\s+|"
-                       r"coastal\s+|campus\s+){0,5}$")
+_IN_PLACE = re.compile(
+    r"\b(?:in|at|to|into)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+|of\s+|city\s+|capital\s+|"
+    r"coastal\s+|campus\s+){0,5}$"
+)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
-_SELL = re.compile(r"\b(?:sold|sell|sells|selling|sales?|supplied|supply|supplies|supplier|delivered|deliver|"
-                   r"deliveries|delivery|provided)\b", re.I)
+_SELL = re.compile(
+    r"\b(?:sold|sell|sells|selling|sales?|supplied|supply|supplies|supplier|delivered|deliver|"
+    r"deliveries|delivery|provided)\b",
+    re.I,
+)
+
+
+#: A cue whose own verb is in the past tense states something that happened, whatever modal precedes it.
+_PAST_IN_CUE = re.compile(
+    r"\b(?:opened|inaugurated|signed|visited|launched|established|bought|purchased|"
+    r"acquired|recalled|cut|severed|met|held|sent|received|welcomed|hosted|voted|"
+    r"recognized|recognised|began|delivered|sold)\b"
+)
 
 
 @dataclass
@@ -97,11 +142,13 @@ def _suppress(cands: list[Candidate], mentions: list[Mention]) -> list[Candidate
             continue
         if c.event_type == "diplomatic_downgrade" and overlaps(c, {"military_rupture"}):
             continue
-        if c.event_type in ("diplomatic_ties", "office_opening") and "palestine_recognition" in types \
-                and "ISR" not in isos:
+        if (
+            c.event_type in ("diplomatic_ties", "office_opening")
+            and "palestine_recognition" in types
+            and "ISR" not in isos
+        ):
             continue
-        if c.event_type == "agreement" and re.search(rules_en.SEC + r"\W+(?:\w+\W+){0,2}$",
-                                                     c.cue[:40], re.I):
+        if c.event_type == "agreement" and re.search(rules_en.SEC + r"\W+(?:\w+\W+){0,2}$", c.cue[:40], re.I):
             continue
         kept.append(c)
     return kept
@@ -109,9 +156,8 @@ def _suppress(cands: list[Candidate], mentions: list[Mention]) -> list[Candidate
 
 def _negated(sentence: str, c: Candidate, seg_start: int) -> bool:
     window = sentence[max(seg_start, c.start - 45) : c.start]
-    m = None
-    for m in rules_en.NEGATION.finditer(window):
-        pass
+    found = list(rules_en.NEGATION.finditer(window))
+    m = found[-1] if found else None
     if m is None:
         # a negation inside the cue itself: "did not visit", "denied plans to open"
         inner = rules_en.NEGATION.search(c.cue)
@@ -127,7 +173,7 @@ def _status(sentence: str, c: Candidate, seg: tuple[int, int], when: str, pub: d
     window = sentence[max(seg_start, c.start - 60) : c.end]
     if rules_en.CANCELLED.search(window):
         return "cancelled"
-    if rules_en.PLANNED.search(window):
+    if rules_en.PLANNED.search(window) and not _PAST_IN_CUE.search(c.cue):
         return "planned"
     if pub and when and len(when) >= 7 and when > pub.isoformat()[: len(when)]:
         return "planned"
@@ -136,8 +182,9 @@ def _status(sentence: str, c: Candidate, seg: tuple[int, int], when: str, pub: d
     return "happened"
 
 
-def _choose_date(c: Candidate, dates: list[DateExpr], cuts: list[int], cands: list[Candidate],
-                 sentence: str) -> DateExpr | None:
+def _choose_date(
+    c: Candidate, dates: list[DateExpr], cuts: list[int], cands: list[Candidate], sentence: str
+) -> DateExpr | None:
     """A date inside the cue, else in the cue's clause, else in a clause that states no other event."""
     usable = [d for d in dates if d.date]
     inside = [d for d in usable if c.start <= d.start < c.end]
@@ -162,12 +209,16 @@ def _choose_date(c: Candidate, dates: list[DateExpr], cuts: list[int], cands: li
     return None
 
 
-_PREP = re.compile(r"\b(?:of|from|to|in|at|with|against|by|for|fleeing|toward|towards|into|on|over|about|"
-                   r"than|like|between|among|housed|near|alongside|besides|including|along\s+with|together\s+with|as\s+well\s+as)\W+(?:[A-Za-z]+\W+)?$", re.I)
+_PREP = re.compile(
+    r"\b(?:of|from|to|in|at|with|against|by|for|fleeing|toward|towards|into|on|over|about|"
+    r"than|like|between|among|housed|near|alongside|besides|including|along\s+with|together\s+with|as\s+well\s+as)\W+(?:[A-Za-z]+\W+)?$",
+    re.I,
+)
 
 
-def _country_before(mentions: list[Mention], pos: int, exclude: set[str] = frozenset(),
-                    sentence: str | None = None) -> Mention | None:
+def _country_before(
+    mentions: list[Mention], pos: int, exclude: set[str] = frozenset(), sentence: str | None = None
+) -> Mention | None:
     """The nearest mention before ``pos``; with ``sentence``, one that is not the object of a preposition."""
     before = [m for m in mentions if m.end <= pos and m.iso3 not in exclude]
     if sentence is not None:
@@ -177,8 +228,9 @@ def _country_before(mentions: list[Mention], pos: int, exclude: set[str] = froze
     return before[-1] if before else None
 
 
-def _country_after(mentions: list[Mention], pos: int, exclude: set[str] = frozenset(),
-                   limit: int = 10_000) -> Mention | None:
+def _country_after(
+    mentions: list[Mention], pos: int, exclude: set[str] = frozenset(), limit: int = 10_000
+) -> Mention | None:
     after = [m for m in mentions if m.start >= pos and m.start - pos <= limit and m.iso3 not in exclude]
     return after[0] if after else None
 
@@ -201,7 +253,9 @@ def _other(iso: str) -> str:
     return PAIR[1] if iso == PAIR[0] else PAIR[0] if iso == PAIR[1] else ""
 
 
-def _roles(sentence: str, c: Candidate, mentions: list[Mention], state: DocState) -> tuple[str, str, str, bool]:
+def _roles(
+    sentence: str, c: Candidate, mentions: list[Mention], state: DocState
+) -> tuple[str, str, str, bool]:
     """(actor, target, location, defaulted) for a candidate, from the sentence's country mentions."""
     et = c.event_type
     loc = _location(sentence, mentions, c)
@@ -224,8 +278,9 @@ def _roles(sentence: str, c: Candidate, mentions: list[Mention], state: DocState
             if not place and state.visit_direction:
                 actor, target = state.visit_direction
             else:
-                visitor = _country_before(mentions, c.start, exclude={target}, sentence=sentence) or \
-                    _country_after(mentions, c.end, exclude={target})
+                visitor = _country_before(
+                    mentions, c.start, exclude={target}, sentence=sentence
+                ) or _country_after(mentions, c.end, exclude={target})
                 actor = visitor.iso3 if visitor else ""
     elif et == "palestine_recognition":
         subj = _country_before(mentions, c.start, exclude={"PSE"})
@@ -233,27 +288,45 @@ def _roles(sentence: str, c: Candidate, mentions: list[Mention], state: DocState
     elif et == "office_opening":
         noun = re.search(rules_en.OFFICE, c.cue, re.I)
         noun_pos = c.start + (noun.start() if noun else 0)
-        modifier = [m for m in mentions if m.kind == "seat" and 0 <= noun_pos - m.end <= 30
-                    and not _POSSESSIVE.match(sentence[m.end : m.end + 3])]
+        modifier = [
+            m
+            for m in mentions
+            if m.kind == "seat"
+            and 0 <= noun_pos - m.end <= 30
+            and not _POSSESSIVE.match(sentence[m.end : m.end + 3])
+        ]
         if loc is None and modifier:
             loc, location = modifier[-1], modifier[-1].text
         target = loc.iso3 if loc else ""
-        poss = [m for m in mentions if c.start <= m.start and m.end <= c.end
-                and _POSSESSIVE.match(sentence[m.end : m.end + 3]) and m.iso3 != target]
-        verb = re.search(r"\b(?:open|inaugurat|launch|establish|set|unveil|mov|relocat|transfer)\w*", c.cue, re.I)
+        poss = [
+            m
+            for m in mentions
+            if c.start <= m.start
+            and m.end <= c.end
+            and _POSSESSIVE.match(sentence[m.end : m.end + 3])
+            and m.iso3 != target
+        ]
+        verb = re.search(
+            r"\b(?:open|inaugurat|launch|establish|set|unveil|mov|relocat|transfer)\w*", c.cue, re.I
+        )
         verb_pos = c.start + (verb.start() if verb else 0)
         subj = _country_before(mentions, verb_pos, exclude={target} if target else set(), sentence=sentence)
         opener = poss[-1] if poss else subj
         actor = opener.iso3 if opener else ""
     elif et == "arms_purchase":
-        after_from = [m for m in mentions if m.start >= c.start and _FROM.search(sentence[max(0, m.start - 12):m.start])]
+        after_from = [
+            m
+            for m in mentions
+            if m.start >= c.start and _FROM.search(sentence[max(0, m.start - 12) : m.start])
+        ]
         if _SELL.search(c.cue):
             seller = _country_before(mentions, c.start, sentence=sentence)
             buyer = _country_after(mentions, c.start, exclude={seller.iso3} if seller else set())
         else:
             seller = after_from[0] if after_from else _country_after(mentions, c.start)
-            buyer = _country_before(mentions, c.start, exclude={seller.iso3} if seller else set(),
-                                    sentence=sentence)
+            buyer = _country_before(
+                mentions, c.start, exclude={seller.iso3} if seller else set(), sentence=sentence
+            )
         actor, target = (buyer.iso3 if buyer else ""), (seller.iso3 if seller else "")
         if actor == target:
             target = ""
@@ -269,7 +342,8 @@ def _roles(sentence: str, c: Candidate, mentions: list[Mention], state: DocState
             subj = _country_after(mentions, c.end, exclude={"ISR", "PSE"})
         actor = subj.iso3 if subj else ""
         obj = _country_after(mentions, c.start, exclude={actor, "PSE"}) or _country_before(
-            mentions, c.start, exclude={actor, "PSE"})
+            mentions, c.start, exclude={actor, "PSE"}
+        )
         target = obj.iso3 if obj else ""
         if et == "un_vote" and actor and actor != "ISR":
             target = "ISR"
@@ -289,7 +363,9 @@ def _roles(sentence: str, c: Candidate, mentions: list[Mention], state: DocState
     return actor, target, location, defaulted
 
 
-def _statement(sentence: str, mentions: list[Mention], state: DocState) -> tuple[Candidate, str, str, int] | None:
+def _statement(
+    sentence: str, mentions: list[Mention], state: DocState
+) -> tuple[Candidate, str, str, int] | None:
     """A speech act by an official of one country with an evaluative cue toward the other."""
     speech = rules_en.SPEECH.search(sentence)
     quoted = '"' in sentence
@@ -325,8 +401,13 @@ def _statement(sentence: str, mentions: list[Mention], state: DocState) -> tuple
     if not any(m.iso3 == target for m in mentions):
         return None
     polarity = -1 if critic else 1
-    cand = Candidate("statement", "speech_critical" if critic else "speech_support", anchor,
-                     anchor + (speech.end() - speech.start() if speech else 1), cue.group())
+    cand = Candidate(
+        "statement",
+        "speech_critical" if critic else "speech_support",
+        anchor,
+        anchor + (speech.end() - speech.start() if speech else 1),
+        cue.group(),
+    )
     return cand, speaker, target, polarity
 
 
@@ -337,8 +418,12 @@ def _polarity(c: Candidate, sentence: str) -> int:
         if re.search(r"\b(?:for|in\s+favou?r|support)", sentence, re.I):
             return 1
         return 0
-    return -1 if c.event_type in ("visit_cancelled", "military_rupture", "diplomatic_downgrade",
-                                  "palestine_recognition") else 1
+    return (
+        -1
+        if c.event_type
+        in ("visit_cancelled", "military_rupture", "diplomatic_downgrade", "palestine_recognition")
+        else 1
+    )
 
 
 def _amount(sentence: str) -> float | None:
@@ -348,8 +433,15 @@ def _amount(sentence: str) -> float | None:
     num = m.group("n") or m.group("n2")
     unit = (m.group("u") or m.group("u2") or "").lower()
     value = float(num.replace(",", ""))
-    return value * {"million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3,
-                    "k": 1e3}.get(unit, 1.0)
+    return value * {
+        "million": 1e6,
+        "mn": 1e6,
+        "m": 1e6,
+        "billion": 1e9,
+        "bn": 1e9,
+        "thousand": 1e3,
+        "k": 1e3,
+    }.get(unit, 1.0)
 
 
 def extract_document(doc: Document) -> Iterator[dict]:
@@ -361,8 +453,9 @@ def extract_document(doc: Document) -> Iterator[dict]:
         yield from _extract_sentence(doc, sent, pub, lang, state)
 
 
-def _extract_sentence(doc: Document, sent: Sentence, pub: date | None, lang: str, state: DocState
-                      ) -> Iterator[dict]:
+def _extract_sentence(
+    doc: Document, sent: Sentence, pub: date | None, lang: str, state: DocState
+) -> Iterator[dict]:
     s = sent.text
     if len(s) < 20 or _URLISH.match(s) or " " not in s.strip():
         return
@@ -403,35 +496,63 @@ def _extract_sentence(doc: Document, sent: Sentence, pub: date | None, lang: str
             prev = state.last_events.get(c.event_type)
             if prev and prev[0] == sent.paragraph and prev[1]:
                 when, precision, source = prev[1], prev[2], "same event earlier in paragraph"
-            elif state.last_date and state.last_date[0] == sent.paragraph and state.last_date[1].date \
-                    and not rules_en.PRESENT.search(s):
+            elif (
+                state.last_date
+                and state.last_date[0] == sent.paragraph
+                and state.last_date[1].date
+                and not rules_en.PRESENT.search(s)
+            ):
                 ld = state.last_date[1]
-                when, precision, date_text, source = ld.date, ld.precision, ld.text, "paragraph narrative date"
+                when, precision, date_text, source = (
+                    ld.date,
+                    ld.precision,
+                    ld.text,
+                    "paragraph narrative date",
+                )
             elif pub and not rules_en.BACKGROUND.search(s):
                 when, precision, source = pub.isoformat()[:7], "month", "publication date"
         i = segment_of(cuts, c.start)
         seg = (cuts[i], cuts[i + 1] if i + 1 < len(cuts) else len(s))
         status = _status(s, c, seg, when, pub)
-        conf = 0.85 - (0.15 if defaulted else 0) - (0.1 if source not in ("sentence", "") else 0) \
+        conf = (
+            0.85
+            - (0.15 if defaulted else 0)
+            - (0.1 if source not in ("sentence", "") else 0)
             - (0.1 if not when else 0)
+        )
         a, b = doc.span(sent.start, sent.end)
         in_jerusalem = ""
         if c.event_type == "office_opening":
-            in_jerusalem = "true" if re.search(r"\bJerusal[eé]n?m?\b", s[max(0, c.start - 80) : c.end + 80]) \
-                else "false"
-        rows.append({
-            "doc_id": doc.doc_id, "file": doc.file, "event_type": c.event_type, "status": status,
-            "date": when, "date_precision": precision if when else "unknown",
-            "year": int(when[:4]) if when else None,
-            "administration": administration_for(when, precision) if when else "",
-            "actor": actor, "target": target,
-            "amount_usd": _amount(s) if c.event_type == "arms_purchase" else None,
-            "location": location, "in_jerusalem": in_jerusalem,
-            "quote": doc.raw[a:b], "start_char": a, "end_char": b,
-            "rule": f"en:{c.event_type}:{c.rule}", "confidence": round(max(0.3, min(conf, 0.95)), 2),
-            "polarity": polarity, "date_text": date_text, "date_source": source or "unresolved",
-            "cue": c.cue[:80], "language": lang,
-        })
+            in_jerusalem = (
+                "true" if re.search(r"\bJerusal[eé]n?m?\b", s[max(0, c.start - 80) : c.end + 80]) else "false"
+            )
+        rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "file": doc.file,
+                "event_type": c.event_type,
+                "status": status,
+                "date": when,
+                "date_precision": precision if when else "unknown",
+                "year": int(when[:4]) if when else None,
+                "administration": administration_for(when, precision) if when else "",
+                "actor": actor,
+                "target": target,
+                "amount_usd": _amount(s) if c.event_type == "arms_purchase" else None,
+                "location": location,
+                "in_jerusalem": in_jerusalem,
+                "quote": doc.raw[a:b],
+                "start_char": a,
+                "end_char": b,
+                "rule": f"en:{c.event_type}:{c.rule}",
+                "confidence": round(max(0.3, min(conf, 0.95)), 2),
+                "polarity": polarity,
+                "date_text": date_text,
+                "date_source": source or "unresolved",
+                "cue": c.cue[:80],
+                "language": lang,
+            }
+        )
     for r in rows:
         state.last_events[r["event_type"]] = (sent.paragraph, r["date"], r["date_precision"])
     yield from rows

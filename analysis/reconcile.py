@@ -22,14 +22,47 @@ from analysis.administrations import administration_for, interval
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
 STATUS_RANK = {"happened": 0, "cancelled": 1, "announced": 2, "planned": 3}
-DATE_RULE = "most precise date (day > month > year > decade); ties: most sources, then earliest"
+DATE_RULE = (
+    "most precise stated date (day > month > year > decade; dates borrowed from the publication date "
+    "only when no source states one); ties: most sources, then earliest"
+)
 EVENT_COLUMNS = [
-    "event_id", "event_type", "status", "date", "date_precision", "year", "administration", "actor", "target",
-    "amount_usd", "location", "in_jerusalem", "polarity", "n_mentions", "n_sources", "n_outlets", "doc_ids",
-    "outlets", "conflicts", "date_rule", "confidence",
+    "event_id",
+    "event_type",
+    "status",
+    "date",
+    "date_precision",
+    "year",
+    "administration",
+    "actor",
+    "target",
+    "amount_usd",
+    "location",
+    "in_jerusalem",
+    "polarity",
+    "n_mentions",
+    "n_sources",
+    "n_outlets",
+    "doc_ids",
+    "outlets",
+    "conflicts",
+    "date_rule",
+    "confidence",
 ]
-SOURCE_COLUMNS = ["event_id", "doc_id", "file", "outlet", "status", "date", "date_precision", "quote",
-                  "start_char", "end_char", "rule", "mention_id"]
+SOURCE_COLUMNS = [
+    "event_id",
+    "doc_id",
+    "file",
+    "outlet",
+    "status",
+    "date",
+    "date_precision",
+    "quote",
+    "start_char",
+    "end_char",
+    "rule",
+    "mention_id",
+]
 
 
 def _span(row: pd.Series) -> tuple[date, date] | None:
@@ -51,8 +84,12 @@ def _compatible(x: pd.Series, y: pd.Series) -> bool:
     if sx[0] <= sy[1] and sy[0] <= sx[1]:
         return True
     coarse = {"year", "decade"}
-    return (x["doc_id"] != y["doc_id"] and x["date_precision"] in coarse and y["date_precision"] in coarse
-            and abs(int(x["date"][:4]) - int(y["date"][:4])) <= 1)
+    return (
+        x["doc_id"] != y["doc_id"]
+        and x["date_precision"] in coarse
+        and y["date_precision"] in coarse
+        and abs(int(x["date"][:4]) - int(y["date"][:4])) <= 1
+    )
 
 
 def _clusters(group: pd.DataFrame) -> list[list[int]]:
@@ -84,8 +121,15 @@ def mention_id(row: pd.Series) -> str:
     return f"{row['doc_id']}@{row['start_char']}:{row['event_type']}:{row['actor']}-{row['target']}"
 
 
+def _stated(rows: pd.DataFrame) -> pd.DataFrame:
+    """Mentions whose date the source states (not one borrowed from the publication date)."""
+    return rows[(rows["date"] != "") & (rows["date_source"] != "publication date")]
+
+
 def _choose_date(rows: pd.DataFrame) -> tuple[str, str]:
-    dated = rows[rows["date"] != ""]
+    dated = _stated(rows)
+    if dated.empty:
+        dated = rows[rows["date"] != ""]
     if dated.empty:
         return "", "unknown"
     counts = dated.groupby(["date", "date_precision"])["doc_id"].nunique().reset_index(name="n")
@@ -100,14 +144,15 @@ def _conflicts(rows: pd.DataFrame, chosen: str, precision: str) -> str:
     if chosen:
         a, b = interval(chosen, precision)
         by_value: dict[str, set[str]] = {}
-        for _, r in rows[rows["date"] != ""].iterrows():
+        for _, r in _stated(rows).iterrows():
             ra, rb = interval(r["date"], r["date_precision"])
             if not (ra <= a and b <= rb) and not (a <= ra and rb <= b):
                 by_value.setdefault(r["date"], set()).add(r["doc_id"])
         if by_value:
             chosen_docs = sorted(set(rows.loc[rows["date"] == chosen, "doc_id"]))
             parts = [f"{chosen} ({', '.join(chosen_docs)})"] + [
-                f"{v} ({', '.join(sorted(d))})" for v, d in sorted(by_value.items())]
+                f"{v} ({', '.join(sorted(d))})" for v, d in sorted(by_value.items())
+            ]
             notes.append("date: " + " vs ".join(parts))
     amounts = sorted({float(x) for x in rows["amount_usd"].dropna()})
     if len(amounts) > 1:
@@ -125,7 +170,9 @@ def _event_id(event_type: str, actor: str, target: str, rows: pd.DataFrame) -> s
     return f"{event_type}-{actor}-{target}-{anchor}-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
 
 
-def reconcile(mentions: pd.DataFrame, outlets: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def reconcile(
+    mentions: pd.DataFrame, outlets: dict[str, str] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(events, event_sources) from mentions; every mention lands in exactly one event."""
     outlets = outlets or {}
     m = mentions.copy()
@@ -133,7 +180,8 @@ def reconcile(mentions: pd.DataFrame, outlets: dict[str, str] | None = None) -> 
         m[col] = m[col].fillna("").astype(str) if col in m else ""
     m["date_precision"] = m["date_precision"].replace("", "unknown")
     m = m.sort_values(["event_type", "actor", "target", "doc_id", "start_char"], kind="stable").reset_index(
-        drop=True)
+        drop=True
+    )
     events, sources = [], []
     for (et, actor, target), group in m.groupby(["event_type", "actor", "target"], sort=True):
         for members in _clusters(group):
@@ -145,32 +193,62 @@ def reconcile(mentions: pd.DataFrame, outlets: dict[str, str] | None = None) -> 
             outs = sorted({outlets.get(d) or d for d in docs})
             amounts = rows["amount_usd"].dropna()
             pol = rows["polarity"].dropna().astype(int)
-            events.append({
-                "event_id": event_id, "event_type": et, "status": status, "date": when,
-                "date_precision": precision, "year": int(when[:4]) if when else None,
-                "administration": administration_for(when, precision) if when else "",
-                "actor": actor, "target": target,
-                "amount_usd": float(amounts.max()) if not amounts.empty else None,
-                "location": next((x for x in rows["location"] if x), ""),
-                "in_jerusalem": ("true" if (rows["in_jerusalem"] == "true").any() else "false")
-                if et == "office_opening" else "",
-                "polarity": int(pol.mode().min()) if not pol.empty else 1,
-                "n_mentions": len(rows), "n_sources": len(docs), "n_outlets": len(outs),
-                "doc_ids": ";".join(docs), "outlets": ";".join(outs),
-                "conflicts": _conflicts(rows, when, precision), "date_rule": DATE_RULE,
-                "confidence": round(min(0.99, 1 - float((1 - rows["confidence"].astype(float)).prod())), 3),
-            })
+            events.append(
+                {
+                    "event_id": event_id,
+                    "event_type": et,
+                    "status": status,
+                    "date": when,
+                    "date_precision": precision,
+                    "year": int(when[:4]) if when else None,
+                    "administration": administration_for(when, precision) if when else "",
+                    "actor": actor,
+                    "target": target,
+                    "amount_usd": float(amounts.max()) if not amounts.empty else None,
+                    "location": next((x for x in rows["location"] if x), ""),
+                    "in_jerusalem": ("true" if (rows["in_jerusalem"] == "true").any() else "false")
+                    if et == "office_opening"
+                    else "",
+                    "polarity": int(pol.mode().min()) if not pol.empty else 1,
+                    "n_mentions": len(rows),
+                    "n_sources": len(docs),
+                    "n_outlets": len(outs),
+                    "doc_ids": ";".join(docs),
+                    "outlets": ";".join(outs),
+                    "conflicts": _conflicts(rows, when, precision),
+                    "date_rule": DATE_RULE,
+                    "confidence": round(
+                        min(0.99, 1 - float((1 - rows["confidence"].astype(float)).prod())), 3
+                    ),
+                }
+            )
             for _, r in rows.iterrows():
-                sources.append({
-                    "event_id": event_id, "doc_id": r["doc_id"], "file": r["file"],
-                    "outlet": outlets.get(r["doc_id"], ""), "status": r["status"], "date": r["date"],
-                    "date_precision": r["date_precision"], "quote": r["quote"], "start_char": r["start_char"],
-                    "end_char": r["end_char"], "rule": r["rule"], "mention_id": mention_id(r),
-                })
+                sources.append(
+                    {
+                        "event_id": event_id,
+                        "doc_id": r["doc_id"],
+                        "file": r["file"],
+                        "outlet": outlets.get(r["doc_id"], ""),
+                        "status": r["status"],
+                        "date": r["date"],
+                        "date_precision": r["date_precision"],
+                        "quote": r["quote"],
+                        "start_char": r["start_char"],
+                        "end_char": r["end_char"],
+                        "rule": r["rule"],
+                        "mention_id": mention_id(r),
+                    }
+                )
     ev = pd.DataFrame(events, columns=EVENT_COLUMNS)
-    ev = ev.sort_values(["date", "event_type", "actor", "target", "event_id"], kind="stable",
-                        key=lambda s: s.fillna("") if s.dtype == object else s).reset_index(drop=True)
+    ev = ev.sort_values(
+        ["date", "event_type", "actor", "target", "event_id"],
+        kind="stable",
+        key=lambda s: s.fillna("") if s.dtype == object else s,
+    ).reset_index(drop=True)
     ev["year"] = ev["year"].astype("Int64")
-    src = pd.DataFrame(sources, columns=SOURCE_COLUMNS).sort_values(
-        ["event_id", "doc_id", "start_char"], kind="stable").reset_index(drop=True)
+    src = (
+        pd.DataFrame(sources, columns=SOURCE_COLUMNS)
+        .sort_values(["event_id", "doc_id", "start_char"], kind="stable")
+        .reset_index(drop=True)
+    )
     return ev, src

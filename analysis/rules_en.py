@@ -13,7 +13,7 @@ import re
 
 def gap(n: int) -> str:
     """Up to ``n`` intervening words between two cue words (word characters and separators are disjoint)."""
-    return r"\W+(?:\w+\W+){0,%d}" % n
+    return rf"\W+(?:\w+\W+){{0,{n}}}"
 
 
 def rx(pattern: str) -> re.Pattern[str]:
@@ -21,184 +21,374 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 
 G = gap
-PLACE_HINT = r"(?:Israel|Ecuador|Jerusalem|Quito|Tel\s+Aviv|Guayaquil|the\s+Jewish\s+state|the\s+Holy\s+Land|" \
-             r"the\s+Western\s+Wall|the\s+Knesset|Yad\s+Vashem|the\s+country|Carondelet)"
-OFFICE = r"(?:embass(?:y|ies)|consulates?|offices?|cent(?:er|re)s?|missions?|representations?|legations?|hubs?)"
-ARMS = (r"(?:weapons?|weaponry|arms|armaments?|aircraft|jets?|fighters?|fighter\s+planes|Kfirs?|helicopters?|"
-        r"missiles?|drones?|UAVs?|unmanned\s+aerial|radars?|rifles?|Galils?|Tavors?|ammunition|munitions|"
-        r"defen[cs]e\s+(?:products|equipment|systems|materiel|technology|hardware)|military\s+(?:equipment|"
-        r"hardware|materiel|technology|vehicles|systems)|patrol\s+boats?|artillery|armou?red\s+vehicles|"
-        r"surveillance\s+systems?|cyber\s*security\s+systems|interceptors?|air\s+defen[cs]e)")
-MIL = (r"(?:military|armed\s+forces|army|navy|naval|air\s+force|police|troops|units|soldiers|officers|"
-       r"special\s+forces|elite|counter-?\s?terrorism|anti-?\s?terrorism|security\s+forces|commandos|marines|"
-       r"defen[cs]e|intelligence|cyber\s*(?:security|defen[cs]e)?|counter-?\s?narcotics|anti-?\s?drug|"
-       r"combat|tactical)")
+PLACE_HINT = (
+    r"(?:Israel|Ecuador|Jerusalem|Quito|Tel\s+Aviv|Guayaquil|the\s+Jewish\s+state|the\s+Holy\s+Land|"
+    r"the\s+Western\s+Wall|the\s+Knesset|Yad\s+Vashem|the\s+country|Carondelet)"
+)
+OFFICE = (
+    r"(?:embass(?:y|ies)|consulates?|offices?|cent(?:er|re)s?|missions?|representations?|legations?|hubs?)"
+)
+ARMS = (
+    r"(?:weapons?|weaponry|arms|armaments?|aircraft|jets?|fighters?|fighter\s+planes|Kfirs?|helicopters?|"
+    r"missiles?|drones?|UAVs?|unmanned\s+aerial|radars?|rifles?|Galils?|Tavors?|ammunition|munitions|"
+    r"defen[cs]e\s+(?:products|equipment|systems|materiel|technology|hardware)|military\s+(?:equipment|"
+    r"hardware|materiel|technology|vehicles|systems)|patrol\s+boats?|artillery|armou?red\s+vehicles|"
+    r"surveillance\s+systems?|cyber\s*security\s+systems|interceptors?|air\s+defen[cs]e)"
+)
+MIL = (
+    r"(?:military|armed\s+forces|army|navy|naval|air\s+force|police|troops|units|soldiers|officers|"
+    r"special\s+forces|elite|counter-?\s?terrorism|anti-?\s?terrorism|security\s+forces|commandos|marines|"
+    r"defen[cs]e|intelligence|cyber\s*(?:security|defen[cs]e)?|counter-?\s?narcotics|anti-?\s?drug|"
+    r"combat|tactical)"
+)
 SEC = r"(?:security|defen[cs]e|military|intelligence|counter-?\s?terrorism|cyber\s*(?:security|defen[cs]e)?|police)"
 
 RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "visit_cancelled": [
-        ("cancel_visit", rx(r"\b(?:cancel(?:l?ed|l?ing|s)?|call(?:ed|s|ing)?\s+off|scrap(?:ped|s)?|"
-                            r"postpon(?:ed|es|ing)|suspend(?:ed|s)?|abort(?:ed|s)?|axed|shelved)" + G(6)
-                            + r"(?:visit|trip|tour|travel|journey)s?\b")),
-        ("visit_then_cancel", rx(r"\b(?:visit|trip|tour|travel|journey)s?\b" + G(12)
-                                 + r"(?:cancel(?:l?ed|s)?|called\s+off|scrapped|postponed|was\s+suspended)\b")),
-        ("scheduled_then_cancel", rx(r"\b(?:scheduled|due|planned|set|expected)\s+to\s+(?:visit|travel|tour)"
-                                     + G(16) + r"(?:cancel(?:l?ed|s)?|called\s+(?:it\s+)?off|scrapped|"
-                                     r"postponed)\b")),
+        (
+            "cancel_visit",
+            rx(
+                r"\b(?:cancel(?:l?ed|l?ing|s)?|call(?:ed|s|ing)?\s+off|scrap(?:ped|s)?|"
+                r"postpon(?:ed|es|ing)|suspend(?:ed|s)?|abort(?:ed|s)?|axed|shelved)"
+                + G(6)
+                + r"(?:visit|trip|tour|travel|journey)s?\b"
+            ),
+        ),
+        (
+            "visit_then_cancel",
+            rx(
+                r"\b(?:visit|trip|tour|travel|journey)s?\b"
+                + G(12)
+                + r"(?:cancel(?:l?ed|s)?|called\s+off|scrapped|postponed|was\s+suspended)\b"
+            ),
+        ),
+        (
+            "scheduled_then_cancel",
+            rx(
+                r"\b(?:scheduled|due|planned|set|expected)\s+to\s+(?:visit|travel|tour)"
+                + G(16)
+                + r"(?:cancel(?:l?ed|s)?|called\s+(?:it\s+)?off|scrapped|"
+                r"postponed)\b"
+            ),
+        ),
     ],
     "visit": [
         ("visit_verb_place", rx(r"\b(?:visit(?:s|ed|ing)?|toured|tours|touring)\s+(?:to\s+)?" + PLACE_HINT)),
-        ("visit_noun_to_place", rx(r"\b(?:visit|trip|tour|journey|travel|mission|delegation)s?\s+"
-                                   r"(?:\w+\s+){0,2}?(?:to|in)\s+" + PLACE_HINT)),
-        ("visit_noun_qualified", rx(r"\b(?:official|state|working|first|historic|high-level|presidential|"
-                                    r"ministerial|bilateral|\w+-day|landmark|recent|his|her|their)\s+"
-                                    r"(?:(?:official|state|working|first|historic|high-level|presidential|"
-                                    r"\w+-day|Israel|Ecuador)\s+){0,2}(?:visit|trip)\b")),
+        (
+            "visit_noun_to_place",
+            rx(
+                r"\b(?:visit|trip|tour|journey|travel|mission|delegation)s?\s+"
+                r"(?:\w+\s+){0,2}?(?:to|in)\s+" + PLACE_HINT
+            ),
+        ),
+        (
+            "visit_noun_qualified",
+            rx(
+                r"\b(?:official|state|working|first|historic|high-level|presidential|"
+                r"ministerial|bilateral|\w+-day|landmark|recent|his|her|their)\s+"
+                r"(?:(?:official|state|working|first|historic|high-level|presidential|"
+                r"\w+-day|Israel|Ecuador)\s+){0,2}(?:visit|trip)\b"
+            ),
+        ),
         ("place_visit", rx(r"\b(?:Israel|Ecuador|Jerusalem|Quito)\s+(?:visit|trip)\b")),
         ("arrival", rx(r"\b(?:arriv(?:ed|es|al|ing)|landed|lands)\s+(?:here|in\s+" + PLACE_HINT + r")")),
-        ("host_welcomed", rx(r"\b(?:welcomed|welcomes|welcoming|received|receives|hosted|hosts|hosting|"
-                             r"greeted|greets)\b")),
+        (
+            "host_welcomed",
+            rx(
+                r"\b(?:welcomed|welcomes|welcoming|received|receives|hosted|hosts|hosting|"
+                r"greeted|greets)\b"
+            ),
+        ),
         ("leaders_met", rx(r"\b(?:met|meets|meeting|held\s+talks|talks)\s+with\b")),
     ],
     "office_opening": [
-        ("open_office", rx(r"\b(?:open(?:ed|s|ing)?|inaugurat(?:e|ed|es|ing|ion)|launch(?:ed|es|ing)?|"
-                           r"establish(?:ed|es|ing|ment)?|set(?:s|ting)?\s+up|unveil(?:ed|s|ing)?|"
-                           r"mov(?:e|ed|es|ing)|relocat(?:e|ed|es|ing|ion)|transfer(?:red|s)?)" + G(7)
-                           + OFFICE + r"\b")),
-        ("office_opens", rx(r"\b" + OFFICE + G(3) + r"(?:opens|opened|is\s+opened|was\s+opened|inaugurated|"
-                            r"was\s+inaugurated|will\s+open)\b")),
+        (
+            "open_office",
+            rx(
+                r"\b(?:open(?:ed|s|ing)?|inaugurat(?:e|ed|es|ing|ion)|launch(?:ed|es|ing)?|"
+                r"establish(?:ed|es|ing|ment)?|set(?:s|ting)?\s+up|unveil(?:ed|s|ing)?|"
+                r"mov(?:e|ed|es|ing)|relocat(?:e|ed|es|ing|ion)|transfer(?:red|s)?)" + G(7) + OFFICE + r"\b"
+            ),
+        ),
+        (
+            "office_opens",
+            rx(
+                r"\b" + OFFICE + G(3) + r"(?:opens|opened|is\s+opened|was\s+opened|inaugurated|"
+                r"was\s+inaugurated|will\s+open)\b"
+            ),
+        ),
         ("office_diplomatic_status", rx(OFFICE + r"\s+with\s+diplomatic\s+status\b")),
     ],
     "arms_purchase": [
-        ("buy_arms", rx(r"\b(?:b(?:uy|ought|uys|uying)|purchas(?:e|ed|es|ing)|acquir(?:e|ed|es|ing)|"
-                        r"acquisitions?|procur(?:e|ed|es|ing|ement)|order(?:ed|s)?|import(?:ed|s|ing)?|"
-                        r"deliver(?:ed|ies|y|s)|s(?:old|ell|ells|elling|ales?)|suppl(?:y|ied|ies|ier)|"
-                        r"customer|contracts?|deals?)" + G(10) + ARMS + r"\b")),
-        ("arms_bought", rx(r"\b" + ARMS + G(8) + r"(?:bought|purchased|acquired|ordered|delivered|sold|"
-                           r"supplied|imported)\b")),
+        (
+            "buy_arms",
+            rx(
+                r"\b(?:b(?:uy|ought|uys|uying)|purchas(?:e|ed|es|ing)|acquir(?:e|ed|es|ing)|"
+                r"acquisitions?|procur(?:e|ed|es|ing|ement)|order(?:ed|s)?|import(?:ed|s|ing)?|"
+                r"deliver(?:ed|ies|y|s)|s(?:old|ell|ells|elling|ales?)|suppl(?:y|ied|ies|ier)|"
+                r"customer|contracts?|deals?)" + G(10) + ARMS + r"\b"
+            ),
+        ),
+        (
+            "arms_bought",
+            rx(
+                r"\b" + ARMS + G(8) + r"(?:bought|purchased|acquired|ordered|delivered|sold|"
+                r"supplied|imported)\b"
+            ),
+        ),
         ("arms_amount", rx(r"\$\s?\d[\d.,]*\s*(?:million|billion|m|bn)?\s+(?:worth\s+of\s+|in\s+)?" + ARMS)),
     ],
     "military_cooperation": [
-        ("training", rx(r"\b(?:train(?:ing|ed|s)?|courses?|instruct(?:ion|ors?|ed)|drills?|exercises?)\b"
-                        + G(6) + MIL + r"\b")),
-        ("military_training", rx(r"\b" + MIL + G(6) + r"(?:train(?:ing|ed|s)?|courses?|drills?|exercises?)\b")),
-        ("security_cooperation", rx(r"\b" + SEC + r"\s+(?:and\s+\w+\s+)?(?:cooperation|co-operation|ties|"
-                                    r"partnership|alliance|assistance|aid|collaboration|pact|exchanges?|"
-                                    r"agreements?|accords?|memorand(?:um|a)|sharing)\b")),
-        ("cooperate_on_security", rx(r"\bcooperat(?:e|ed|es|ing|ion)\s+(?:\w+\s+){0,3}?(?:on|in|against)\s+"
-                                     r"(?:\w+\s+){0,2}?" + SEC + r"\b")),
-        ("provide_assistance", rx(r"\b(?:provid(?:e|ed|es|ing)|offer(?:ed|s|ing)?|shar(?:e|ed|es|ing)|"
-                                  r"suppl(?:y|ied|ies)|send(?:s|ing)?|sent|lend(?:s|ing)?|lent)\s+(?:\w+\s+){0,3}?"
-                                  r"(?:intelligence|assistance|advisers|advisors|instructors|expertise|"
-                                  r"security\s+(?:assistance|aid|support))\b")),
-        ("assistance_after_attack", rx(r"\bassist(?:ance|ed)\b" + G(6) + r"(?:cyber\s*-?attacks?|attacks?|"
-                                       r"hack(?:s|ing)?|terroris[mt]\w*|cartels?|gangs?|crime)\b")),
+        (
+            "training",
+            rx(
+                r"\b(?:train(?:ing|ed|s)?|courses?|instruct(?:ion|ors?|ed)|drills?|exercises?)\b"
+                + G(6)
+                + MIL
+                + r"\b"
+            ),
+        ),
+        (
+            "military_training",
+            rx(r"\b" + MIL + G(6) + r"(?:train(?:ing|ed|s)?|courses?|drills?|exercises?)\b"),
+        ),
+        (
+            "security_cooperation",
+            rx(
+                r"\b" + SEC + r"\s+(?:and\s+\w+\s+)?(?:cooperation|co-operation|ties|"
+                r"partnership|alliance|assistance|aid|collaboration|pact|exchanges?|"
+                r"agreements?|accords?|memorand(?:um|a)|sharing)\b"
+            ),
+        ),
+        (
+            "cooperate_on_security",
+            rx(
+                r"\bcooperat(?:e|ed|es|ing|ion)\s+(?:\w+\s+){0,3}?(?:on|in|against)\s+"
+                r"(?:\w+\s+){0,2}?" + SEC + r"\b"
+            ),
+        ),
+        (
+            "provide_assistance",
+            rx(
+                r"\b(?:provid(?:e|ed|es|ing)|offer(?:ed|s|ing)?|shar(?:e|ed|es|ing)|"
+                r"suppl(?:y|ied|ies)|send(?:s|ing)?|sent|lend(?:s|ing)?|lent)\s+(?:\w+\s+){0,3}?"
+                r"(?:intelligence|assistance|advisers|advisors|instructors|expertise|"
+                r"security\s+(?:assistance|aid|support))\b"
+            ),
+        ),
+        (
+            "assistance_after_attack",
+            rx(
+                r"\bassist(?:ance|ed)\b" + G(6) + r"(?:cyber\s*-?attacks?|attacks?|"
+                r"hack(?:s|ing)?|terroris[mt]\w*|cartels?|gangs?|crime)\b"
+            ),
+        ),
     ],
     "military_rupture": [
-        ("end_military_ties", rx(r"\b(?:cut|cuts|cutting|sever(?:ed|s|ing)?|suspend(?:ed|s|ing)?|"
-                                 r"halt(?:ed|s|ing)?|end(?:ed|s|ing)?|froze|freez(?:e|es|ing)|"
-                                 r"stop(?:ped|s|ping)?|terminat(?:e|ed|es|ing)|broke\s+off|put\s+an\s+end\s+to|"
-                                 r"ban(?:ned|s)?|cancel(?:l?ed|s)?|scrap(?:ped|s)?)" + G(4)
-                                 + r"(?:military|defen[cs]e|security|arms|weapons?)\s+(?:ties|cooperation|"
-                                 r"co-operation|relations|deals?|contracts?|purchases?|agreements?|sales?|"
-                                 r"imports?|links|collaboration)\b")),
-        ("stop_arms_purchase", rx(r"\b(?:stop(?:ped|s|ping)?|halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|"
-                                  r"end(?:ed|s)?|froze|ban(?:ned|s)?|cancel(?:l?ed|s)?)\s+(?:the\s+|all\s+)?"
-                                  r"(?:purchas(?:e|es)|acquisitions?|imports?|sales?)\s+of\s+" + ARMS)),
+        (
+            "end_military_ties",
+            rx(
+                r"\b(?:cut|cuts|cutting|sever(?:ed|s|ing)?|suspend(?:ed|s|ing)?|"
+                r"halt(?:ed|s|ing)?|end(?:ed|s|ing)?|froze|freez(?:e|es|ing)|"
+                r"stop(?:ped|s|ping)?|terminat(?:e|ed|es|ing)|broke\s+off|put\s+an\s+end\s+to|"
+                r"ban(?:ned|s)?|cancel(?:l?ed|s)?|scrap(?:ped|s)?)"
+                + G(4)
+                + r"(?:military|defen[cs]e|security|arms|weapons?)\s+(?:ties|cooperation|"
+                r"co-operation|relations|deals?|contracts?|purchases?|agreements?|sales?|"
+                r"imports?|links|collaboration)\b"
+            ),
+        ),
+        (
+            "stop_arms_purchase",
+            rx(
+                r"\b(?:stop(?:ped|s|ping)?|halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|"
+                r"end(?:ed|s)?|froze|ban(?:ned|s)?|cancel(?:l?ed|s)?)\s+(?:the\s+|all\s+)?"
+                r"(?:purchas(?:e|es)|acquisitions?|imports?|sales?)\s+of\s+" + ARMS
+            ),
+        ),
     ],
     "diplomatic_ties": [
-        ("establish_relations", rx(r"\b(?:establish(?:ed|es|ing)?|restor(?:ed|es|ing)|resum(?:ed|es|ing)|"
-                                   r"re-?establish(?:ed|es|ing)?|normali[sz](?:ed|es|ing)|entered\s+into|"
-                                   r"forged|opened)\s+(?:formal\s+|full\s+)?(?:diplomatic\s+)?(?:ties|relations)\b")),
-        ("relations_established", rx(r"\b(?:diplomatic|formal)\s+(?:ties|relations)" + G(6)
-                                     + r"(?:were\s+|was\s+)?(?:established|began|begun|started|restored|"
-                                     r"resumed|date\s+(?:back\s+)?(?:to|from))\b")),
+        (
+            "establish_relations",
+            rx(
+                r"\b(?:establish(?:ed|es|ing)?|restor(?:ed|es|ing)|resum(?:ed|es|ing)|"
+                r"re-?establish(?:ed|es|ing)?|normali[sz](?:ed|es|ing)|entered\s+into|"
+                r"forged|opened)\s+(?:formal\s+|full\s+)?(?:diplomatic\s+)?(?:ties|relations)\b"
+            ),
+        ),
+        (
+            "relations_established",
+            rx(
+                r"\b(?:diplomatic|formal)\s+(?:ties|relations)"
+                + G(6)
+                + r"(?:were\s+|was\s+)?(?:established|began|begun|started|restored|"
+                r"resumed|date\s+(?:back\s+)?(?:to|from))\b"
+            ),
+        ),
         ("ties_since", rx(r"\b(?:diplomatic|formal)\s+(?:ties|relations)\s+(?:\w+\s+){0,4}?since\b")),
         ("relations_began", rx(r"\brelations\s+(?:began|started|were\s+established|date\s+back)\b")),
     ],
     "diplomatic_downgrade": [
-        ("recall_envoy", rx(r"\b(?:recall(?:ed|s|ing)?|withdr(?:ew|aw|awn|aws)|summon(?:ed|s|ing)?|"
-                            r"call(?:ed|s|ing)?\s+back|called\s+home|expel(?:led|s)?)" + G(5)
-                            + r"(?:ambassadors?|envoys?|diplomats?|chargé|charge\s+d'affaires|"
-                            r"heads?\s+of\s+mission)\b")),
-        ("envoy_recalled", rx(r"\b(?:ambassadors?|envoys?)" + G(4) + r"(?:was\s+|were\s+)?(?:recalled|"
-                              r"called\s+back|withdrawn|summoned|expelled)\b")),
+        (
+            "recall_envoy",
+            rx(
+                r"\b(?:recall(?:ed|s|ing)?|withdr(?:ew|aw|awn|aws)|summon(?:ed|s|ing)?|"
+                r"call(?:ed|s|ing)?\s+back|called\s+home|expel(?:led|s)?)"
+                + G(5)
+                + r"(?:ambassadors?|envoys?|diplomats?|chargé|charge\s+d'affaires|"
+                r"heads?\s+of\s+mission)\b"
+            ),
+        ),
+        (
+            "envoy_recalled",
+            rx(
+                r"\b(?:ambassadors?|envoys?)" + G(4) + r"(?:was\s+|were\s+)?(?:recalled|"
+                r"called\s+back|withdrawn|summoned|expelled)\b"
+            ),
+        ),
         ("consultations", rx(r"\bcall(?:ed|s|ing)?\s+(?:\w+\s+){0,4}?for\s+consultations?\b")),
-        ("break_relations", rx(r"\b(?:broke|break(?:s|ing)?|sever(?:ed|s|ing)?|suspend(?:ed|s|ing)?|"
-                               r"downgrad(?:e|ed|es|ing)|froze|freez(?:e|es|ing)|cut)\s+(?:off\s+)?"
-                               r"(?:\w+\s+){0,2}?(?:diplomatic\s+)?(?:ties|relations)\b")),
+        (
+            "break_relations",
+            rx(
+                r"\b(?:broke|break(?:s|ing)?|sever(?:ed|s|ing)?|suspend(?:ed|s|ing)?|"
+                r"downgrad(?:e|ed|es|ing)|froze|freez(?:e|es|ing)|cut)\s+(?:off\s+)?"
+                r"(?:\w+\s+){0,2}?(?:diplomatic\s+)?(?:ties|relations)\b"
+            ),
+        ),
     ],
     "palestine_recognition": [
-        ("recognise_palestine", rx(r"\brecogni[sz](?:e|ed|es|ing|tion)\s+(?:of\s+)?(?:\w+\s+){0,3}?"
-                                   r"(?:Palestin\w*|State\s+of\s+Palestine)")),
-        ("embassy_palestine", rx(r"\b(?:embassy|mission|representation|office)\s+(?:\w+\s+){0,3}?"
-                                 r"(?:in\s+Ramallah|to\s+Palestine|in\s+Palestine)")),
+        (
+            "recognise_palestine",
+            rx(
+                r"\brecogni[sz](?:e|ed|es|ing|tion)\s+(?:of\s+)?(?:\w+\s+){0,3}?"
+                r"(?:Palestin\w*|State\s+of\s+Palestine)"
+            ),
+        ),
+        (
+            "embassy_palestine",
+            rx(
+                r"\b(?:embassy|mission|representation|office)\s+(?:\w+\s+){0,3}?"
+                r"(?:in\s+Ramallah|to\s+Palestine|in\s+Palestine)"
+            ),
+        ),
     ],
     "un_vote": [
-        ("voted_un", rx(r"\bvot(?:e|ed|es|ing)\b" + G(8) + r"(?:partition|resolution|U\.?N\.?\b|United\s+Nations|"
-                        r"General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council)")),
+        (
+            "voted_un",
+            rx(
+                r"\bvot(?:e|ed|es|ing)\b" + G(8) + r"(?:partition|resolution|U\.?N\.?\b|United\s+Nations|"
+                r"General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council)"
+            ),
+        ),
         ("un_vote_noun", rx(r"\b(?:U\.?N\.?|United\s+Nations|General\s+Assembly)\s+(?:\w+\s+){0,2}?vote\b")),
         ("resolution_number", rx(r"\b(?:UN\s+|United\s+Nations\s+)?Resolution\s+\d{2,4}\b")),
-        ("un_support", rx(r"\bsupport(?:s|ed)?\s+(?:each\s+other|one\s+another|\w+)\s+(?:at|in)\s+(?:the\s+)?"
-                          r"(?:U\.?N\.?\b|United\s+Nations|international\s+(?:fora|forums))")),
+        (
+            "un_support",
+            rx(
+                r"\bsupport(?:s|ed)?\s+(?:each\s+other|one\s+another|\w+)\s+(?:at|in)\s+(?:the\s+)?"
+                r"(?:U\.?N\.?\b|United\s+Nations|international\s+(?:fora|forums))"
+            ),
+        ),
         ("abstained", rx(r"\babstain(?:ed|s|ing)?\b" + G(6) + r"(?:resolution|vote)\b")),
     ],
     "agreement": [
-        ("sign_agreement", rx(r"\b(?:sign(?:ed|s|ing)?|conclud(?:e|ed|es|ing)|negotiat(?:e|ed|es|ing|ion|ions)|"
-                              r"ink(?:ed|s)?|ratif(?:y|ied|ies)|agreed\s+on|finali[sz](?:e|ed))" + G(6)
-                              + r"(?:agreements?|accords?|treat(?:y|ies)|memorand(?:um|a)|MoUs?|"
-                              r"conventions?|protocols?|deals?)\b")),
+        (
+            "sign_agreement",
+            rx(
+                r"\b(?:sign(?:ed|s|ing)?|conclud(?:e|ed|es|ing)|negotiat(?:e|ed|es|ing|ion|ions)|"
+                r"ink(?:ed|s)?|ratif(?:y|ied|ies)|agreed\s+on|finali[sz](?:e|ed))"
+                + G(6)
+                + r"(?:agreements?|accords?|treat(?:y|ies)|memorand(?:um|a)|MoUs?|"
+                r"conventions?|protocols?|deals?)\b"
+            ),
+        ),
         ("fta", rx(r"\b(?:free[- ]trade\s+(?:agreement|deal|pact|treaty|talks|negotiations)|FTA)\b")),
-        ("agreement_signed", rx(r"\b(?:agreements?|accords?|treat(?:y|ies)|memorand(?:um|a))\b" + G(5)
-                                + r"(?:signed|concluded|ratified|was\s+reached)\b")),
+        (
+            "agreement_signed",
+            rx(
+                r"\b(?:agreements?|accords?|treat(?:y|ies)|memorand(?:um|a))\b"
+                + G(5)
+                + r"(?:signed|concluded|ratified|was\s+reached)\b"
+            ),
+        ),
     ],
     "legislative_action": [
-        ("caucus", rx(r"\b(?:caucus|parliamentary\s+(?:friendship\s+)?(?:group|front|league)|"
-                      r"friendship\s+group|Israel\s+Allies)\b")),
-        ("parliament_resolution", rx(r"\b(?:National\s+Assembly|Congress|parliament|lawmakers|legislators|"
-                                     r"deputies|assembly\s+members|MPs|Knesset|legislature)\b" + G(10)
-                                     + r"(?:resolution|declaration|motion|bill|law)\b")),
+        (
+            "caucus",
+            rx(
+                r"\b(?:caucus|parliamentary\s+(?:friendship\s+)?(?:group|front|league)|"
+                r"friendship\s+group|Israel\s+Allies)\b"
+            ),
+        ),
+        (
+            "parliament_resolution",
+            rx(
+                r"\b(?:National\s+Assembly|Congress|parliament|lawmakers|legislators|"
+                r"deputies|assembly\s+members|MPs|Knesset|legislature)\b"
+                + G(10)
+                + r"(?:resolution|declaration|motion|bill|law)\b"
+            ),
+        ),
         ("declaration_of", rx(r"\bDeclaration\s+of\s+(?:Solidarity|Friendship|Support)\b")),
     ],
     "statement": [],  # found by the speaker/stance logic in extract.py, which needs the whole sentence
 }
 
 #: Statements: a speech act by an official, with an evaluative cue toward the other country.
-SPEECH = rx(r"\b(?:said|says|say|stated|states|told|tells|declared|declares|affirmed|tweeted|wrote|added|"
-            r"emphasi[sz]ed|stressed|praised|praising|praises|called|calling|described|hailed|hailing|thanked|"
-            r"thanking|expressed|expressing|reaffirmed|underscored|noted|denounced|condemned|condemning|"
-            r"criticized|criticised|accused|accusing|lauded|welcomed|explained|insisted|urged|pledged)\b")
-SUPPORT = rx(r"\b(?:friend(?:s|ship)?|ally|admir(?:e|ed|es|ation)|solidarity|grat(?:eful|itude)|"
-             r"thank(?:ed|s)?|prais(?:e|ed|ing)|commend(?:ed|s)?|congratulat\w*|respect|value|honou?r|"
-             r"work\s+together|strengthen(?:ing|ed)?|deepen(?:ing|ed)?|step\s+forward|"
-             r"significant\s+step|new\s+page|new\s+era|close\s+relations|flourishing|"
-             r"support(?:s|ed)?\s+(?:for\s+)?(?:Israel|Ecuador)|right\s+to\s+defend|stand\s+with|"
-             r"hostages)\b")
-CRITICISM = rx(r"\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|criticis(?:e|ed|es)|criticiz(?:e|ed|es)|"
-               r"genocide|massacre|aggression|violat(?:e|ed|ion|ions)|apartheid|war\s+crimes|occupation|"
-               r"disproportionate|atrocit(?:y|ies)|reject(?:s|ed)?)\b")
+SPEECH = rx(
+    r"\b(?:said|says|say|stated|states|told|tells|declared|declares|affirmed|tweeted|wrote|added|"
+    r"emphasi[sz]ed|stressed|praised|praising|praises|called|calling|described|hailed|hailing|thanked|"
+    r"thanking|expressed|expressing|reaffirmed|underscored|noted|denounced|condemned|condemning|"
+    r"criticized|criticised|accused|accusing|lauded|welcomed|explained|insisted|urged|pledged)\b"
+)
+SUPPORT = rx(
+    r"\b(?:friend(?:s|ship)?|ally|admir(?:e|ed|es|ation)|solidarity|grat(?:eful|itude)|"
+    r"thank(?:ed|s)?|prais(?:e|ed|ing)|commend(?:ed|s)?|congratulat\w*|respect|value|honou?r|"
+    r"work\s+together|strengthen(?:ing|ed)?|deepen(?:ing|ed)?|step\s+forward|"
+    r"significant\s+step|new\s+page|new\s+era|close\s+relations|flourishing|"
+    r"support(?:s|ed)?\s+(?:for\s+)?(?:Israel|Ecuador)|right\s+to\s+defend|stand\s+with|"
+    r"hostages)\b"
+)
+CRITICISM = rx(
+    r"\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|criticis(?:e|ed|es)|criticiz(?:e|ed|es)|"
+    r"genocide|massacre|aggression|violat(?:e|ed|ion|ions)|apartheid|war\s+crimes|occupation|"
+    r"disproportionate|atrocit(?:y|ies)|reject(?:s|ed)?)\b"
+)
 
 #: Cues that change an event's status; the nearest one before the cue word wins.
 CANCELLED = rx(r"\b(?:cancel(?:l?ed|s)?|called\s+off|scrapped|postponed|shelved|aborted)\b")
-PLANNED = rx(r"\b(?:will|would|shall|'ll|to\s+be|(?:is|are|was|were)\s+(?:set|scheduled|due|expected|going|"
-             r"slated|poised|planning|to)|plans?\s+to|planned|planning|intends?\s+to|intention|upcoming|"
-             r"aims?\s+to|seeks?\s+to|next\s+(?:week|month|year)|is\s+to|are\s+to|"
-             r"decision\s+to|decided\s+to|agreed\s+to)\b")
-ANNOUNCED = rx(r"\b(?:announc(?:e|ed|es|ing|ement)|confirm(?:ed|s)?|pledg(?:e|ed|es)|promis(?:e|ed|es)|"
-               r"propos(?:e|ed|al)|negotiat(?:e|ed|ing|ion|ions)|in\s+the\s+process\s+of|discuss(?:ed|es|ing|"
-               r"ions?)|talks|offered|indicated|revealed|unveiled\s+plans|dominated)\b")
-NEGATION = rx(r"\b(?:not|n't|never|no|nor|neither|denied|den(?:y|ies)|refus(?:ed|es|e)|reject(?:ed|s)?|"
-              r"ruled\s+out|declin(?:ed|es)|without|failed\s+to|instead\s+of|rather\s+than|"
-              r"no\s+longer|has\s+yet\s+to|have\s+yet\s+to)\b")
+PLANNED = rx(
+    r"\b(?:will|would|shall|'ll|to\s+be|(?:is|are|was|were)\s+(?:set|scheduled|due|expected|going|"
+    r"slated|poised|planning|to)|plans?\s+to|planned|planning|intends?\s+to|intention|upcoming|"
+    r"aims?\s+to|seeks?\s+to|next\s+(?:week|month|year)|is\s+to|are\s+to|"
+    r"decision\s+to|decided\s+to|agreed\s+to)\b"
+)
+ANNOUNCED = rx(
+    r"\b(?:announc(?:e|ed|es|ing|ement)|confirm(?:ed|s)?|pledg(?:e|ed|es)|promis(?:e|ed|es)|"
+    r"propos(?:e|ed|al)|negotiat(?:e|ed|ing|ion|ions)|in\s+the\s+process\s+of|discuss(?:ed|es|ing|"
+    r"ions?)|talks|offered|indicated|revealed|unveiled\s+plans|dominated)\b"
+)
+NEGATION = rx(
+    r"\b(?:not|n't|never|no|nor|neither|denied|den(?:y|ies)|refus(?:ed|es|e)|reject(?:ed|s)?|"
+    r"ruled\s+out|declin(?:ed|es)|without|failed\s+to|instead\s+of|rather\s+than|"
+    r"no\s+longer|has\s+yet\s+to|have\s+yet\s+to)\b"
+)
 #: Words that place an undated past event before the article's time, so it must not take the publication date.
-BACKGROUND = rx(r"\b(?:former|previous(?:ly)?|predecessors?|then-|once|had\s+(?:been\s+)?\w+ed|in\s+the\s+past|"
-                r"historically|ago|during\s+\w+(?:'s)?\s+(?:period|tenure|term|presidency|government|"
-                r"administration|rule)|under\s+(?:former\s+)?(?:President\s+)?[A-Z]\w+|decades?|"
-                r"since\s+then|at\s+the\s+time)\b")
-PRESENT = rx(r"\b(?:is|are|am|has|have|says|say|support|supports|remain|remains|continues|continue|"
-             r"currently|now|today|this\s+week|ongoing)\b")
+BACKGROUND = rx(
+    r"\b(?:former|previous(?:ly)?|predecessors?|then-|once|had\s+(?:been\s+)?\w+ed|in\s+the\s+past|"
+    r"historically|ago|during\s+\w+(?:'s)?\s+(?:period|tenure|term|presidency|government|"
+    r"administration|rule)|under\s+(?:former\s+)?(?:President\s+)?[A-Z]\w+|decades?|"
+    r"since\s+then|at\s+the\s+time)\b"
+)
+PRESENT = rx(
+    r"\b(?:is|are|am|has|have|says|say|support|supports|remain|remains|continues|continue|"
+    r"currently|now|today|this\s+week|ongoing)\b"
+)
 
 #: Amounts of money: "$30 million", "US$ 1.2 billion", "30 million dollars".
-AMOUNT = re.compile(r"(?:US\s?\$|USD\s?|\$)\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>million|billion|thousand|"
-                    r"mn|bn|m|k)?\b|\b(?P<n2>\d[\d,]*(?:\.\d+)?)\s*(?P<u2>million|billion|thousand)?\s+"
-                    r"(?:US\s+)?dollars\b", re.I)
+AMOUNT = re.compile(
+    r"(?:US\s?\$|USD\s?|\$)\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>million|billion|thousand|"
+    r"mn|bn|m|k)?\b|\b(?P<n2>\d[\d,]*(?:\.\d+)?)\s*(?P<u2>million|billion|thousand)?\s+"
+    r"(?:US\s+)?dollars\b",
+    re.I,
+)

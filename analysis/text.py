@@ -10,10 +10,67 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _ABBREV = {
-    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "capt", "cmdr", "adm", "sgt", "sen", "rep", "gov", "pres",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k",
-    "e.u", "inc", "co", "corp", "ltd", "no", "vs", "etc", "e.g", "i.e", "sr", "sra", "jr", "dept", "approx",
-    "ee.uu", "art", "núm", "gral", "lic", "ing", "av", "prof", "mt", "ft", "op", "fig", "vol", "cf", "p",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "gen",
+    "lt",
+    "col",
+    "capt",
+    "cmdr",
+    "adm",
+    "sgt",
+    "sen",
+    "rep",
+    "gov",
+    "pres",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.n",
+    "u.k",
+    "e.u",
+    "inc",
+    "co",
+    "corp",
+    "ltd",
+    "no",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "sr",
+    "sra",
+    "jr",
+    "dept",
+    "approx",
+    "ee.uu",
+    "art",
+    "núm",
+    "gral",
+    "lic",
+    "ing",
+    "av",
+    "prof",
+    "mt",
+    "ft",
+    "op",
+    "fig",
+    "vol",
+    "cf",
+    "p",
 }
 _END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n[ \t]*\n|\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -84,8 +141,10 @@ def _emit(text: str, a: int, b: int, paragraph: int) -> Iterator[Sentence]:
         yield Sentence(a, b, text[a:b], paragraph)
 
 
-_SEG = re.compile(r"[,;:()\u2014\u2013]| - | -- |\b(?:who|which|whom|whose|while|whereas|although|but|after|"
-                  r"following|before|quien|quienes|cual|cuales|mientras|aunque|pero|tras|luego)\b")
+_SEG = re.compile(
+    r"[,;:()\u2014\u2013]| - | -- |\b(?:who|which|whom|whose|while|whereas|although|but|after|"
+    r"following|before|quien|quienes|cual|cuales|mientras|aunque|pero|tras|luego)\b"
+)
 
 
 def segment_bounds(sentence: str, protected: list[tuple[int, int]]) -> list[int]:

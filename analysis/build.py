@@ -1,0 +1,227 @@
+"""The main job: ``seeds/`` -> ``data/`` -> ``figures/``, all-or-nothing.
+
+Every output is rendered to bytes in memory and validated against its schema first; only then are the
+files written (each via a temporary file and a rename), so bad input leaves existing outputs intact.
+``--check`` renders the same bytes and compares them with the committed files instead of writing.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import schema
+from analysis.corpus import load_corpus
+from analysis.corrections import apply_corrections
+from analysis.csvio import frame_to_csv_text, write_files
+from analysis.errors import DataError
+from analysis.extract import mentions_frame
+from analysis.paths import DATA, FIGURES, ROOT, SEEDS
+from analysis.reconcile import reconcile
+from analysis.stance import load_coding, sensitivity, stance_by_administration, stance_by_year
+
+
+@dataclass
+class BuildResult:
+    files: dict[Path, bytes] = field(default_factory=dict)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    summary: list[str] = field(default_factory=list)
+
+
+def _progress(msg: str, quiet: bool) -> None:
+    if not quiet:
+        print(f"[build] {msg}", file=sys.stderr, flush=True)
+
+
+def _csv(df: pd.DataFrame) -> str:
+    out = df.copy()
+    for c in out.columns:
+        if out[c].dtype == object:
+            out[c] = out[c].fillna("")
+    return frame_to_csv_text(out)
+
+
+def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> BuildResult:
+    """All derived tables as validated CSV bytes, plus the data package descriptor."""
+    res = BuildResult()
+    t0 = time.perf_counter()
+    docs = load_corpus(seeds)
+    _progress(f"corpus: {len(docs)} articles", quiet)
+    mentions = mentions_frame(docs)
+    _progress(f"extract: {len(mentions)} mentions ({time.perf_counter() - t0:.2f}s)", quiet)
+    outlets = {d.doc_id: d.meta.get("outlet") or d.doc_id for d in docs}
+    corrected = apply_corrections(mentions, data / "corrections.csv")
+    events, sources = reconcile(corrected, outlets)
+    _progress(f"reconcile: {len(events)} events", quiet)
+    coding = load_coding(data)
+    as_of = max((d.published for d in docs if d.published), default=None)
+    if as_of is None:
+        raise DataError("no article has a publication date; cannot measure years in office", seeds)
+    stance = stance_by_administration(events, coding, as_of)
+    yearly = stance_by_year(events, coding)
+    sens = sensitivity(corrected, lambda m: reconcile(m, outlets), coding, as_of)
+    _progress(f"stance: {len(stance)} administrations, {len(sens)} sensitivity rows", quiet)
+    tables = {
+        "mentions": mentions,
+        "events": events,
+        "event_sources": sources,
+        "stance": stance,
+        "stance_yearly": yearly,
+        "stance_sensitivity": sens,
+    }
+    schemas = {t.name: t for t in schema.DERIVED}
+    for name, df in tables.items():
+        text = _csv(df)
+        schema.validate(schemas[name], text)
+        res.files[data / schemas[name].path] = text.encode("utf-8")
+    schema.check_foreign_keys(tables, schemas)
+    for t in schema.CURATED:
+        schema.validate(t, (data / t.path).read_text(encoding="utf-8"), f"data/{t.path}")
+    ext_tables, ext_schemas, ext_resources = _external(corrected, data)
+    for name, df in ext_tables.items():
+        text = _csv(df)
+        schema.validate(ext_schemas[name], text)
+        res.files[data / ext_schemas[name].path] = text.encode("utf-8")
+    tables.update(ext_tables)
+    all_schemas = [*schema.CURATED, *schema.DERIVED, *ext_schemas.values()]
+    res.files[data / "datapackage.json"] = schema.datapackage(all_schemas, ext_resources).encode("utf-8")
+    res.tables = tables
+    res.summary = [f"articles: {len(docs)}", f"mentions: {len(mentions)}", f"events: {len(events)}"] + [
+        f"{r.administration}: {r.score:+.2f} [{r.ci_low:+.2f}, {r.ci_high:+.2f}] {r.label} ({r.n_events} events)"
+        for r in stance.itertuples()
+    ]
+    return res
+
+
+def _external(mentions: pd.DataFrame, data: Path) -> tuple[dict, dict, list]:
+    """UN General Assembly and SIPRI tables beside the text-coded stance (issue 7)."""
+    from analysis import arms, unga
+
+    ext = data / "external"
+    unga_src = (
+        {
+            "title": "Voeten, UN General Assembly Voting Data (Harvard Dataverse hdl:1902.1/12379), CC0",
+            "path": "https://dataverse.harvard.edu/dataset.xhtml?persistentId=hdl:1902.1/12379",
+        },
+    )
+    bsv_src = (
+        {
+            "title": "Bailey, Strezhnev and Voeten (2017) ideal points, MIT",
+            "path": "https://github.com/evoeten/United-Nations-General-Assembly-Votes-and-Ideal-Points",
+        },
+    )
+    sipri_src = ({"title": arms.SIPRI_CREDIT, "path": "https://www.sipri.org/databases/armstransfers"},)
+    specs: list[tuple[str, str, Callable[[], pd.DataFrame], dict, tuple, tuple]] = [
+        (
+            "unga_agreement_by_session",
+            "UN agreement by session",
+            unga.unga_agreement_by_session,
+            unga.COLUMN_DESCRIPTIONS,
+            ("session",),
+            unga_src,
+        ),
+        (
+            "unga_agreement_by_administration",
+            "UN agreement by administration",
+            unga.unga_agreement_by_administration,
+            unga.COLUMN_DESCRIPTIONS,
+            ("president",),
+            unga_src,
+        ),
+        (
+            "idealpoint_distance",
+            "Ideal-point distance Ecuador-Israel",
+            unga.idealpoint_distance_by_session,
+            unga.COLUMN_DESCRIPTIONS,
+            ("session",),
+            bsv_src,
+        ),
+        (
+            "arms_israel_by_year",
+            "Israel's arms orders and deliveries to Ecuador (SIPRI TIV)",
+            arms.israel_tiv_by_year,
+            arms.COLUMN_DESCRIPTIONS,
+            ("year",),
+            sipri_src,
+        ),
+        (
+            "arms_share_by_administration",
+            "Israel's share of Ecuador's arms orders (SIPRI TIV)",
+            arms.israel_share_by_administration,
+            arms.COLUMN_DESCRIPTIONS,
+            ("president",),
+            sipri_src,
+        ),
+        (
+            "arms_by_supplier",
+            "Ecuador's arms orders by supplier and year (SIPRI TIV)",
+            arms.tiv_by_supplier_and_year,
+            arms.COLUMN_DESCRIPTIONS,
+            ("year", "supplier"),
+            sipri_src,
+        ),
+        (
+            "arms_press_vs_register",
+            "Press-reported purchases against the SIPRI register",
+            lambda: arms.reconcile_press(mentions),
+            arms.COLUMN_DESCRIPTIONS,
+            (),
+            sipri_src,
+        ),
+    ]
+    tables, schemas = {}, {}
+    for name, title, fn, desc, pk, src in specs:
+        df = fn()
+        df = df[[c for c in df.columns if not isinstance(df[c].iloc[0] if len(df) else "", tuple)]]
+        tables[name] = df
+        schemas[name] = schema.table_from_frame(
+            name, f"{name}.csv", title, df.attrs.get("description", title), df, desc, pk, src
+        )
+    resources = []
+    for path in sorted(ext.rglob("*.csv")):
+        raw = pd.read_csv(path, nrows=200)
+        t = schema.table_from_frame(
+            f"external-{path.stem}".replace("_", "-"),
+            str(path.relative_to(data)),
+            f"External: {path.name}",
+            "Copied unchanged; see data/external/SOURCES.md",
+            raw,
+            {},
+        )
+        d = t.descriptor()
+        d["schema"]["fields"] = [
+            {"name": f["name"], "type": "any" if f["type"] != "string" else "string"}
+            for f in d["schema"]["fields"]
+        ]
+        resources.append(d)
+    return tables, schemas, resources
+
+
+def build_all(
+    check: bool = False, figures: bool = True, quiet: bool = False
+) -> tuple[BuildResult, list[str]]:
+    """Render everything; write it (or, with ``check``, list the files that differ from what is committed)."""
+    res = build_data(quiet=quiet)
+    if figures:
+        from analysis.figures import render_all
+
+        t0 = time.perf_counter()
+        res.files.update(render_all(res.tables, FIGURES))
+        _progress(
+            f"figures: {sum(1 for p in res.files if p.is_relative_to(FIGURES))} files "
+            f"({time.perf_counter() - t0:.1f}s)",
+            quiet,
+        )
+    if check:
+        differ = []
+        for path, payload in sorted(res.files.items()):
+            if not path.exists() or path.read_bytes() != payload:
+                differ.append(str(path.relative_to(ROOT)))
+        return res, differ
+    write_files(res.files)
+    return res, []

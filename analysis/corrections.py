@@ -1,0 +1,171 @@
+"""Analyst corrections (``data/corrections.csv``), applied on every build after extraction.
+
+Each row drops a mention, changes one field of a mention, or adds an event with a citation, and says why.
+A mention is named by ``doc_id``, ``event_type``, ``start_char`` (the sentence's offset in the original
+file) and, optionally, ``actor`` and ``target``. A row that no longer matches anything is an error naming
+its line: a correction is never silently ignored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.administrations import administration_for
+from analysis.csvio import read_rows
+from analysis.errors import DataError
+from analysis.extract import COLUMNS, EVENT_TYPES, STATUSES
+
+CORRECTION_COLUMNS = (
+    "id",
+    "action",
+    "doc_id",
+    "event_type",
+    "start_char",
+    "actor",
+    "target",
+    "field",
+    "value",
+    "status",
+    "date",
+    "citation",
+    "reason",
+)
+ACTIONS = ("drop", "set", "add")
+SETTABLE = (
+    "event_type",
+    "status",
+    "date",
+    "actor",
+    "target",
+    "amount_usd",
+    "location",
+    "in_jerusalem",
+    "polarity",
+)
+
+
+def _precision(value: str) -> str:
+    return {4: "year", 7: "month", 10: "day"}.get(len(value), "")
+
+
+def _check_date(value: str, path: Path, line: int, field: str) -> str:
+    import re
+    from datetime import date
+
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise DataError(f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", path, line, field)
+    try:
+        date.fromisoformat((value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10])
+    except ValueError:
+        raise DataError(f"impossible date {value!r}", path, line, field) from None
+    return value
+
+
+def load_corrections(path: Path) -> list[tuple[int, dict[str, str]]]:
+    rows = read_rows(path, required=CORRECTION_COLUMNS)
+    ids: dict[str, int] = {}
+    for line, r in rows:
+        if r["id"] in ids:
+            raise DataError(f"duplicate id {r['id']!r} (first on line {ids[r['id']]})", path, line, "id")
+        ids[r["id"]] = line
+        if r["action"] not in ACTIONS:
+            raise DataError(f"action must be one of {', '.join(ACTIONS)}", path, line, "action")
+        if not r["reason"]:
+            raise DataError("every correction needs a reason", path, line, "reason")
+        if r["event_type"] not in EVENT_TYPES:
+            raise DataError(f"unknown event_type {r['event_type']!r}", path, line, "event_type")
+        if r["action"] == "set":
+            if r["field"] not in SETTABLE:
+                raise DataError(f"field must be one of {', '.join(SETTABLE)}", path, line, "field")
+            if r["field"] == "status" and r["value"] not in STATUSES:
+                raise DataError(f"unknown status {r['value']!r}", path, line, "value")
+            if r["field"] == "event_type" and r["value"] not in EVENT_TYPES:
+                raise DataError(f"unknown event_type {r['value']!r}", path, line, "value")
+            if r["field"] == "date":
+                _check_date(r["value"], path, line, "value")
+        if r["action"] in ("drop", "set") and not (r["doc_id"] and r["start_char"].isdigit()):
+            raise DataError("drop and set name a mention by doc_id and start_char", path, line, "start_char")
+        if r["action"] == "add":
+            if not r["citation"]:
+                raise DataError("an added event needs a citation", path, line, "citation")
+            if r["status"] not in STATUSES:
+                raise DataError(f"unknown status {r['status']!r}", path, line, "status")
+            if not (r["actor"] and r["target"]):
+                raise DataError("an added event needs actor and target", path, line, "actor")
+            if r["date"]:
+                _check_date(r["date"], path, line, "date")
+    return rows
+
+
+def apply_corrections(mentions: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """Mentions with every correction applied, plus a ``correction`` column naming the row that changed each."""
+    m = mentions.copy()
+    m["correction"] = ""
+    added = []
+    for line, r in load_corrections(path):
+        if r["action"] == "add":
+            when = r["date"]
+            precision = _precision(when) if when else "unknown"
+            row = {c: None for c in COLUMNS}
+            row.update(
+                {
+                    "doc_id": r["doc_id"] or f"correction:{r['id']}",
+                    "file": "",
+                    "event_type": r["event_type"],
+                    "status": r["status"],
+                    "date": when,
+                    "date_precision": precision,
+                    "year": int(when[:4]) if when else None,
+                    "administration": administration_for(when, precision) if when else "",
+                    "actor": r["actor"],
+                    "target": r["target"],
+                    "quote": r["citation"],
+                    "start_char": None,
+                    "end_char": None,
+                    "rule": f"correction:{r['id']}",
+                    "confidence": 1.0,
+                    "polarity": 1,
+                    "date_source": "analyst correction",
+                    "correction": r["id"],
+                }
+            )
+            added.append(row)
+            continue
+        hit = (
+            (m["doc_id"] == r["doc_id"])
+            & (m["event_type"] == r["event_type"])
+            & (m["start_char"].astype("Int64") == int(r["start_char"]))
+        )
+        if r["actor"]:
+            hit &= m["actor"] == r["actor"]
+        if r["target"]:
+            hit &= m["target"] == r["target"]
+        if not hit.any():
+            raise DataError(
+                f"correction {r['id']!r} matches no mention (doc_id={r['doc_id']}, event_type={r['event_type']}, "
+                f"start_char={r['start_char']}); the article or the extractor changed: update or remove the row",
+                path,
+                line,
+                "start_char",
+            )
+        if r["action"] == "drop":
+            m = m[~hit].copy()
+            continue
+        field, value = r["field"], r["value"]
+        if field == "date":
+            precision = _precision(value)
+            m.loc[hit, "date"] = value
+            m.loc[hit, "date_precision"] = precision
+            m.loc[hit, "year"] = int(value[:4])
+            m.loc[hit, "administration"] = administration_for(value, precision)
+            m.loc[hit, "date_source"] = "analyst correction"
+        elif field in ("amount_usd", "polarity"):
+            m.loc[hit, field] = float(value) if value else None
+        else:
+            m.loc[hit, field] = value
+        m.loc[hit, "correction"] = r["id"]
+    if added:
+        m = pd.concat([m, pd.DataFrame(added)], ignore_index=True)
+    return m

@@ -1,0 +1,518 @@
+"""Table schemas: one definition validates every table on each build and writes ``data/datapackage.json``.
+
+The descriptor follows the Frictionless Data Package / Table Schema standard, so the tables can be read by
+other tools; the validator here enforces the same fields, types, enums, required values and keys, and
+names the file, line and field of the first problem.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.errors import DataError
+from analysis.extract import EVENT_TYPES, STATUSES
+
+PRECISIONS = ["day", "month", "year", "decade", "unknown"]
+ISO3 = r"^[A-Z]{3}$"
+DATE_TRUNC = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+ADMINS = ["background", "correa", "moreno", "lasso", "noboa"]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # string, integer, number, boolean
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def descriptor(self) -> dict:
+        d: dict = {"name": self.name, "type": self.type, "description": self.description}
+        c: dict = {}
+        if self.required:
+            c["required"] = True
+        if self.enum:
+            c["enum"] = list(self.enum)
+        if self.pattern:
+            c["pattern"] = self.pattern
+        if self.minimum is not None:
+            c["minimum"] = self.minimum
+        if self.maximum is not None:
+            c["maximum"] = self.maximum
+        if c:
+            d["constraints"] = c
+        if self.type == "boolean":
+            d["trueValues"], d["falseValues"] = ["true", "True"], ["false", "False"]
+        return d
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    path: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[tuple[str, str, str], ...] = ()  # (field, resource, field)
+    kind: str = "derived"  # derived, curated
+    sources: tuple[dict, ...] = field(default_factory=tuple)
+
+    def descriptor(self) -> dict:
+        schema: dict = {"fields": [f.descriptor() for f in self.fields], "missingValues": [""]}
+        if self.primary_key:
+            schema["primaryKey"] = list(self.primary_key)
+        if self.foreign_keys:
+            schema["foreignKeys"] = [
+                {"fields": f, "reference": {"resource": r, "fields": rf}} for f, r, rf in self.foreign_keys
+            ]
+        d = {
+            "name": self.name,
+            "path": self.path,
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "title": self.title,
+            "description": self.description,
+            "schema": schema,
+        }
+        if self.sources:
+            d["sources"] = list(self.sources)
+        return d
+
+
+def F(name, type_, description, **kw) -> Field:
+    return Field(name, type_, description, **kw)
+
+
+_PROVENANCE = (
+    F(
+        "quote",
+        "string",
+        "the sentence that states the event, exactly as in the original file",
+        required=True,
+    ),
+    F("start_char", "integer", "offset of the quote's first character in the original file", minimum=0),
+    F("end_char", "integer", "offset just past the quote's last character in the original file", minimum=0),
+)
+_EVENT_CORE = (
+    F(
+        "event_type",
+        "string",
+        "event type from the codebook (docs/codebook.md)",
+        required=True,
+        enum=EVENT_TYPES,
+    ),
+    F("status", "string", "happened, announced, planned or cancelled", required=True, enum=STATUSES),
+    F(
+        "date",
+        "string",
+        "when the event happened, ISO truncated to its precision; decade: the central year",
+        pattern=DATE_TRUNC,
+    ),
+    F("date_precision", "string", "day, month, year, decade or unknown", required=True, enum=PRECISIONS),
+    F("year", "integer", "year of the date"),
+    F(
+        "administration",
+        "string",
+        "Ecuadorian president in office at the midpoint of the date's span; "
+        "background before 2007-01-15; blank when the date is unknown",
+        enum=ADMINS,
+    ),
+    F("actor", "string", "ISO 3166 alpha-3 of the country that acts", required=True, pattern=ISO3),
+    F("target", "string", "ISO 3166 alpha-3 of the country acted on or with", required=True, pattern=ISO3),
+    F("amount_usd", "number", "amount stated in US dollars (arms purchases)", minimum=0),
+    F("location", "string", "place the event happened in, as written"),
+    F("in_jerusalem", "string", "for offices and embassies: true when in Jerusalem", enum=("true", "false")),
+)
+
+MENTIONS = Table(
+    "mentions",
+    "mentions.csv",
+    "Event mentions",
+    "Article-level event mentions: the extractor's output over "
+    "seeds/, one row per event stated in a sentence, before analyst corrections.",
+    (
+        F("doc_id", "string", "article id (seeds/manifest.csv)", required=True),
+        F("file", "string", "article file in seeds/", required=True),
+        *_EVENT_CORE[:10],
+        _EVENT_CORE[10],
+        *_PROVENANCE,
+        F("rule", "string", "the pattern that fired: language:event_type:rule", required=True),
+        F("confidence", "number", "rule confidence in [0, 1]", required=True, minimum=0, maximum=1),
+        F("polarity", "integer", "+1 support, -1 criticism or rupture, 0 unknown (votes)"),
+        F("date_text", "string", "the date expression the date was resolved from"),
+        F(
+            "date_source",
+            "string",
+            "where the date came from: sentence, paragraph, publication date, unresolved",
+        ),
+        F("cue", "string", "the words that triggered the rule"),
+        F("language", "string", "language of the article (en, es)"),
+    ),
+)
+EVENTS = Table(
+    "events",
+    "events.csv",
+    "Reconciled events",
+    "One row per event in the world, merged from every mention "
+    "that reports it (after analyst corrections); sources in event_sources.csv.",
+    (
+        F(
+            "event_id",
+            "string",
+            "stable id from the event's type, pair and earliest source date",
+            required=True,
+        ),
+        *_EVENT_CORE,
+        F("polarity", "integer", "+1 support, -1 criticism or rupture, 0 unknown"),
+        F("n_mentions", "integer", "mentions merged into the event", required=True, minimum=1),
+        F("n_sources", "integer", "distinct articles reporting it", required=True, minimum=1),
+        F("n_outlets", "integer", "distinct outlets reporting it", required=True, minimum=1),
+        F("doc_ids", "string", "articles reporting it, ';'-separated", required=True),
+        F("outlets", "string", "outlets reporting it, ';'-separated", required=True),
+        F("conflicts", "string", "where sources disagree: every value with its sources"),
+        F("date_rule", "string", "the rule that chose the date among the sources' values", required=True),
+        F("confidence", "number", "1 - product of (1 - mention confidence)", minimum=0, maximum=1),
+    ),
+    primary_key=("event_id",),
+)
+EVENT_SOURCES = Table(
+    "event_sources",
+    "event_sources.csv",
+    "Event sources",
+    "Every mention behind every reconciled event, with its quote and offsets into the original article.",
+    (
+        F("event_id", "string", "the reconciled event", required=True),
+        F("doc_id", "string", "article id, or correction:<id> for an analyst-added event", required=True),
+        F("file", "string", "article file in seeds/"),
+        F("outlet", "string", "the article's outlet"),
+        F("status", "string", "status as this source reports it", required=True, enum=STATUSES),
+        F("date", "string", "date as this source reports it", pattern=DATE_TRUNC),
+        F("date_precision", "string", "precision of this source's date", required=True, enum=PRECISIONS),
+        *_PROVENANCE,
+        F("rule", "string", "pattern or correction that produced the mention", required=True),
+        F("mention_id", "string", "doc_id@start_char:event_type:actor-target", required=True),
+    ),
+    primary_key=("mention_id",),
+    foreign_keys=(("event_id", "events", "event_id"),),
+)
+_STANCE_STATS = (
+    F("score", "number", "mean event value (Goldstein-scale weight x status multiplier x sign)"),
+    F("ci_low", "number", "lower bound of the bootstrap interval over events"),
+    F("ci_high", "number", "upper bound of the bootstrap interval over events"),
+    F("n_events", "integer", "reconciled events coded", required=True, minimum=0),
+    F("n_sources", "integer", "distinct articles behind those events", required=True, minimum=0),
+    F("material", "number", "material events' share of the score (arms, military cooperation, rupture)"),
+    F(
+        "diplomatic",
+        "number",
+        "diplomatic events' share of the score (visits, offices, ties, recalls, "
+        "agreements, votes, recognition)",
+    ),
+    F("rhetorical", "number", "rhetorical events' share of the score (statements, legislative acts)"),
+    F("label", "string", "label from data/stance_labels.csv", required=True),
+)
+STANCE = Table(
+    "stance",
+    "stance.csv",
+    "Stance per administration",
+    "Each administration's stance toward Israel: the mean "
+    "value per event (headline) and the rate per year in office, with a bootstrap interval and components.",
+    (
+        F("administration", "string", "president id", required=True, enum=ADMINS[1:]),
+        F("name", "string", "president's name", required=True),
+        F("start", "string", "sworn in", required=True),
+        F("end", "string", "successor sworn in", required=True),
+        F("years_in_office", "number", "years in office up to the corpus's latest publication date"),
+        *_STANCE_STATS,
+        F("score_basis", "string", "what the score is (mean value per event)", required=True),
+        F("rate_per_year", "number", "sum of event values per year in office"),
+        F("event_ids", "string", "the events coded, ';'-separated"),
+    ),
+    primary_key=("administration",),
+)
+STANCE_YEARLY = Table(
+    "stance_yearly",
+    "stance_yearly.csv",
+    "Stance per year",
+    "The stance per calendar year and administration.",
+    (
+        F("year", "integer", "calendar year", required=True),
+        F("administration", "string", "president id", required=True, enum=ADMINS[1:]),
+        *_STANCE_STATS,
+        F("event_ids", "string", "the events coded, ';'-separated"),
+    ),
+    primary_key=("year", "administration"),
+)
+SENSITIVITY = Table(
+    "stance_sensitivity",
+    "stance_sensitivity.csv",
+    "Stance sensitivity",
+    "Scores and ranking under alternative weightings and with each source left out.",
+    (
+        F(
+            "variant",
+            "string",
+            "baseline, equal_weights, goldstein_values, material_only, leave_one_source_out",
+            required=True,
+        ),
+        F("left_out", "string", "the article left out (leave_one_source_out)"),
+        F("administration", "string", "president id", required=True, enum=ADMINS[1:]),
+        F("score", "number", "mean event value under the variant"),
+        F("n_events", "integer", "events coded under the variant", required=True, minimum=0),
+        F("rank", "integer", "1 = warmest toward Israel"),
+        F("ranking", "string", "the four administrations from warmest to coolest"),
+        F("ranking_as_baseline", "boolean", "whether the ranking equals the baseline's", required=True),
+        F("lowest", "string", "the coolest administration under the variant"),
+    ),
+    primary_key=("variant", "left_out", "administration"),
+)
+
+CURATED = (
+    Table(
+        "administrations",
+        "administrations.csv",
+        "Administrations",
+        "Ecuador's presidents with the day "
+        "each was sworn in and the day the successor was; a source on each row.",
+        (
+            F("president", "string", "president id", required=True),
+            F("name", "string", "name", required=True),
+            F("start", "string", "sworn in (YYYY-MM-DD)", required=True, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+            F(
+                "end",
+                "string",
+                "successor sworn in (exclusive)",
+                required=True,
+                pattern=r"^\d{4}-\d{2}-\d{2}$",
+            ),
+            F("source", "string", "where the dates come from", required=True),
+        ),
+        primary_key=("president",),
+        kind="curated",
+    ),
+    Table(
+        "codebook",
+        "codebook.csv",
+        "Codebook",
+        "Weight of each event type on Goldstein's -10..+10 "
+        "cooperation-conflict scale, with its PLOVER root, the comparable CAMEO code and published value.",
+        (
+            F("event_type", "string", "event type", required=True, enum=EVENT_TYPES),
+            F("plover_root", "string", "PLOVER root (blank: toward a third party)"),
+            F(
+                "component",
+                "string",
+                "material, diplomatic or rhetorical",
+                required=True,
+                enum=("material", "diplomatic", "rhetorical"),
+            ),
+            F("weight", "number", "weight toward Israel", required=True, minimum=-10, maximum=10),
+            F(
+                "signed_by",
+                "string",
+                "type: the weight's sign; polarity: the event's own sign",
+                required=True,
+                enum=("type", "polarity"),
+            ),
+            F(
+                "counts_when_actor",
+                "string",
+                "ECU: only Ecuador's own acts count",
+                required=True,
+                enum=("ECU", "either"),
+            ),
+            F("cameo_code", "string", "comparable CAMEO code", required=True),
+            F("cameo_label", "string", "CAMEO label", required=True),
+            F(
+                "cameo_goldstein",
+                "number",
+                "published Goldstein value of the CAMEO code",
+                required=True,
+                minimum=-10,
+                maximum=10,
+            ),
+            F("rationale", "string", "why this weight", required=True),
+        ),
+        primary_key=("event_type",),
+        kind="curated",
+    ),
+    Table(
+        "status_multipliers",
+        "status_multipliers.csv",
+        "Status multipliers",
+        "How much an event counts by its status; '*' applies to every type without its own row.",
+        (
+            F("status", "string", "status", required=True, enum=STATUSES),
+            F("event_type", "string", "event type or *", required=True, enum=("*", *EVENT_TYPES)),
+            F("multiplier", "number", "multiplier", required=True, minimum=-1, maximum=1),
+            F("rationale", "string", "why", required=True),
+        ),
+        primary_key=("status", "event_type"),
+        kind="curated",
+    ),
+    Table(
+        "stance_labels",
+        "stance_labels.csv",
+        "Stance labels",
+        "Thresholds that name a score.",
+        (
+            F("label", "string", "label", required=True),
+            F("min", "number", "from (inclusive)", required=True),
+            F("max", "number", "to (exclusive)", required=True),
+            F("rationale", "string", "why", required=True),
+        ),
+        primary_key=("label",),
+        kind="curated",
+    ),
+    Table(
+        "stance_parameters",
+        "stance_parameters.csv",
+        "Stance parameters",
+        "Bootstrap settings.",
+        (
+            F("parameter", "string", "name", required=True),
+            F("value", "number", "value", required=True),
+            F("rationale", "string", "why", required=True),
+        ),
+        primary_key=("parameter",),
+        kind="curated",
+    ),
+    Table(
+        "corrections",
+        "corrections.csv",
+        "Analyst corrections",
+        "Drop, change or add mentions; applied on "
+        "every build after extraction and before reconciliation; each row with a reason.",
+        (
+            F("id", "string", "correction id", required=True),
+            F("action", "string", "drop, set or add", required=True, enum=("drop", "set", "add")),
+            F("doc_id", "string", "article of the mention (drop, set) or cited article (add)"),
+            F("event_type", "string", "event type of the mention", required=True, enum=EVENT_TYPES),
+            F("start_char", "integer", "sentence offset of the mention in the original file"),
+            F("actor", "string", "actor of the mention or added event"),
+            F("target", "string", "target of the mention or added event"),
+            F("field", "string", "field to set"),
+            F("value", "string", "new value"),
+            F("status", "string", "status of an added event"),
+            F("date", "string", "date of an added event"),
+            F("citation", "string", "source of the corrected fact"),
+            F("reason", "string", "why the correction", required=True),
+        ),
+        primary_key=("id",),
+        kind="curated",
+    ),
+)
+DERIVED = (MENTIONS, EVENTS, EVENT_SOURCES, STANCE, STANCE_YEARLY, SENSITIVITY)
+
+
+def table_from_frame(
+    name: str,
+    path: str,
+    title: str,
+    description: str,
+    df: pd.DataFrame,
+    descriptions: dict[str, str],
+    primary_key: tuple[str, ...] = (),
+    sources: tuple[dict, ...] = (),
+) -> Table:
+    """A schema for a table whose columns another module documents (UN and SIPRI tables)."""
+    fields = []
+    for col in df.columns:
+        dt = df[col].dtype
+        if pd.api.types.is_bool_dtype(dt):
+            t = "boolean"
+        elif pd.api.types.is_integer_dtype(dt):
+            t = "integer"
+        elif pd.api.types.is_float_dtype(dt):
+            t = "number"
+        else:
+            t = "string"
+        fields.append(Field(col, t, descriptions.get(col, col.replace("_", " "))))
+    return Table(name, path, title, description, tuple(fields), primary_key, sources=sources)
+
+
+_INT = re.compile(r"^-?\d+$")
+_NUM = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$|^(nan|NaN)$")
+
+
+def validate(table: Table, csv_text: str, label: str | None = None) -> None:
+    """Check CSV text against its schema; the first problem is a DataError naming file, line and field."""
+    import csv
+    import io
+
+    label = label or f"data/{table.path}"
+    reader = csv.reader(io.StringIO(csv_text))
+    header = next(reader, [])
+    names = [f.name for f in table.fields]
+    if header != names:
+        missing = [n for n in names if n not in header]
+        extra = [h for h in header if h not in names]
+        raise DataError(f"columns differ from the schema (missing {missing}, unexpected {extra})", label, 1)
+    keys: dict[tuple, int] = {}
+    for line, values in enumerate(reader, start=2):
+        if len(values) != len(names):
+            raise DataError(f"{len(values)} fields where the schema has {len(names)}", label, line)
+        for f, v in zip(table.fields, values, strict=True):
+            if v == "":
+                if f.required:
+                    raise DataError("required value is empty", label, line, f.name)
+                continue
+            if f.type == "integer" and not _INT.match(v):
+                raise DataError(f"not an integer: {v!r}", label, line, f.name)
+            if f.type == "number" and not _NUM.match(v):
+                raise DataError(f"not a number: {v!r}", label, line, f.name)
+            if f.type == "boolean" and v not in ("true", "false", "True", "False"):
+                raise DataError(f"not a boolean: {v!r}", label, line, f.name)
+            if f.enum and v not in f.enum:
+                raise DataError(f"{v!r} is not one of {', '.join(f.enum)}", label, line, f.name)
+            if f.pattern and not re.match(f.pattern, v):
+                raise DataError(f"{v!r} does not match {f.pattern}", label, line, f.name)
+            if f.type in ("integer", "number") and v not in ("nan", "NaN"):
+                x = float(v)
+                if (f.minimum is not None and x < f.minimum) or (f.maximum is not None and x > f.maximum):
+                    raise DataError(f"{v} outside {f.minimum}..{f.maximum}", label, line, f.name)
+        if table.primary_key:
+            key = tuple(values[names.index(k)] for k in table.primary_key)
+            if key in keys:
+                raise DataError(
+                    f"duplicate primary key {key} (first on line {keys[key]})",
+                    label,
+                    line,
+                    ",".join(table.primary_key),
+                )
+            keys[key] = line
+
+
+def check_foreign_keys(tables: dict[str, pd.DataFrame], schemas: dict[str, Table]) -> None:
+    for name, t in schemas.items():
+        for fld, ref, ref_fld in t.foreign_keys:
+            missing = set(tables[name][fld]) - set(tables[ref][ref_fld])
+            if missing:
+                raise DataError(
+                    f"{fld} values not in {ref}.{ref_fld}: {sorted(missing)[:3]}", f"data/{t.path}", None, fld
+                )
+
+
+def datapackage(tables: list[Table], external: list[dict]) -> str:
+    """The data package descriptor as deterministic JSON text."""
+    pkg = {
+        "profile": "tabular-data-package",
+        "name": "ecuador-israel-alignment",
+        "title": "Ecuador's stance toward Israel: events, stance per administration, external measures",
+        "description": "Events extracted from news articles with sentence-level provenance, reconciled, "
+        "corrected by analysts and coded per Ecuadorian administration; beside them, UN General "
+        "Assembly votes and the SIPRI arms register. Generated by `alignment build`.",
+        "licenses": [{"name": "CC-BY-4.0", "title": "Derived tables: Creative Commons Attribution 4.0"}],
+        "resources": [t.descriptor() for t in tables] + external,
+    }
+    return json.dumps(pkg, indent=2, ensure_ascii=False, sort_keys=False) + "\n"

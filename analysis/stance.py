@@ -1,0 +1,318 @@
+"""Each administration's stance toward Israel, coded from reconciled events with curated weights.
+
+Score: the **mean value per event**, where an event's value is its type's weight on Goldstein's
+-10..+10 cooperation-conflict scale (``data/codebook.csv``) times its status multiplier
+(``data/status_multipliers.csv``), signed by the event itself for votes and statements. The mean is the
+headline because how many events the press reports depends on coverage (five articles here, clustered in
+2019, 2022 and 2025), not on how much an administration did; a sum or a rate per year in office would
+reward the administration the press happened to cover. The rate per year in office is shown beside it.
+The components (material, diplomatic, rhetorical) are each component's share of that mean: they add up
+to the score. The interval is a percentile bootstrap over events with a fixed seed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.administrations import Administration, administrations
+from analysis.csvio import read_rows
+from analysis.errors import DataError
+from analysis.extract import EVENT_TYPES, STATUSES
+from analysis.paths import DATA
+
+COMPONENTS = ("material", "diplomatic", "rhetorical")
+CODED = ("correa", "moreno", "lasso", "noboa")
+
+
+@dataclass(frozen=True)
+class Coding:
+    codebook: pd.DataFrame  # indexed by event_type
+    multipliers: dict[tuple[str, str], float]  # (status, event_type or "*") -> multiplier
+    labels: pd.DataFrame
+    params: dict[str, float]
+
+
+def _number(
+    value: str, path: Path, line: int, field: str, lo: float | None = None, hi: float | None = None
+) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise DataError(f"not a number: {value!r}", path, line, field) from None
+    if (lo is not None and x < lo) or (hi is not None and x > hi) or x != x:
+        raise DataError(f"{x} is outside {lo}..{hi}", path, line, field)
+    return x
+
+
+def load_codebook(path: Path = DATA / "codebook.csv") -> pd.DataFrame:
+    rows = read_rows(
+        path,
+        required=(
+            "event_type",
+            "plover_root",
+            "component",
+            "weight",
+            "signed_by",
+            "counts_when_actor",
+            "cameo_code",
+            "cameo_goldstein",
+            "rationale",
+        ),
+    )
+    out = []
+    for line, r in rows:
+        if r["event_type"] not in EVENT_TYPES:
+            raise DataError(f"unknown event_type {r['event_type']!r}", path, line, "event_type")
+        if r["component"] not in COMPONENTS:
+            raise DataError(f"component must be one of {', '.join(COMPONENTS)}", path, line, "component")
+        if r["signed_by"] not in ("type", "polarity"):
+            raise DataError("signed_by must be 'type' or 'polarity'", path, line, "signed_by")
+        if r["counts_when_actor"] not in ("ECU", "either"):
+            raise DataError("counts_when_actor must be 'ECU' or 'either'", path, line, "counts_when_actor")
+        if not r["rationale"]:
+            raise DataError("every weight needs a rationale", path, line, "rationale")
+        r = dict(r)
+        r["weight"] = _number(r["weight"], path, line, "weight", -10, 10)
+        r["cameo_goldstein"] = _number(r["cameo_goldstein"], path, line, "cameo_goldstein", -10, 10)
+        out.append(r)
+    df = pd.DataFrame(out)
+    if df["event_type"].duplicated().any():
+        raise DataError(
+            f"event_type {df.loc[df['event_type'].duplicated(), 'event_type'].iloc[0]!r} twice", path
+        )
+    missing = sorted(set(EVENT_TYPES) - set(df["event_type"]))
+    if missing:
+        raise DataError(f"no weight for event types {', '.join(missing)}", path, None, "event_type")
+    return df.set_index("event_type")
+
+
+def load_multipliers(path: Path = DATA / "status_multipliers.csv") -> dict[tuple[str, str], float]:
+    out = {}
+    for line, r in read_rows(path, required=("status", "event_type", "multiplier", "rationale")):
+        if r["status"] not in STATUSES:
+            raise DataError(f"unknown status {r['status']!r}", path, line, "status")
+        if r["event_type"] != "*" and r["event_type"] not in EVENT_TYPES:
+            raise DataError(f"unknown event_type {r['event_type']!r}", path, line, "event_type")
+        if not r["rationale"]:
+            raise DataError("every multiplier needs a rationale", path, line, "rationale")
+        out[(r["status"], r["event_type"])] = _number(r["multiplier"], path, line, "multiplier", -1, 1)
+    for s in STATUSES:
+        if (s, "*") not in out:
+            raise DataError(f"no default ('*') multiplier for status {s!r}", path, None, "status")
+    return out
+
+
+def load_labels(path: Path = DATA / "stance_labels.csv") -> pd.DataFrame:
+    rows = read_rows(path, required=("label", "min", "max", "rationale"))
+    out = []
+    for line, r in rows:
+        lo = _number(r["min"], path, line, "min", -10, 10)
+        hi = _number(r["max"], path, line, "max", -10, 10)
+        if hi <= lo:
+            raise DataError("max must be above min", path, line, "max")
+        out.append({"label": r["label"], "min": lo, "max": hi, "line": line})
+    df = pd.DataFrame(out).sort_values("min").reset_index(drop=True)
+    for a, b in zip(df.itertuples(), df.iloc[1:].itertuples(), strict=False):
+        if a.max != b.min:
+            raise DataError(
+                f"labels {a.label!r} and {b.label!r} leave a gap or overlap ({a.max} vs {b.min})",
+                path,
+                b.line,
+                "min",
+            )
+    return df.drop(columns="line")
+
+
+def load_params(path: Path = DATA / "stance_parameters.csv") -> dict[str, float]:
+    out = {}
+    for line, r in read_rows(path, required=("parameter", "value", "rationale")):
+        out[r["parameter"]] = _number(r["value"], path, line, "value")
+    for key in ("bootstrap_resamples", "bootstrap_seed", "ci_level"):
+        if key not in out:
+            raise DataError(f"missing parameter {key!r}", path, None, "parameter")
+    if out["bootstrap_resamples"] < 2000:
+        raise DataError("at least 2,000 bootstrap resamples", path, None, "value")
+    return out
+
+
+def load_coding(data: Path = DATA) -> Coding:
+    return Coding(
+        load_codebook(data / "codebook.csv"),
+        load_multipliers(data / "status_multipliers.csv"),
+        load_labels(data / "stance_labels.csv"),
+        load_params(data / "stance_parameters.csv"),
+    )
+
+
+def coded_events(events: pd.DataFrame, coding: Coding, weights: str = "codebook") -> pd.DataFrame:
+    """Events that bear on Ecuador's stance toward Israel, each with its value.
+
+    Kept: Ecuador–Israel events in either direction, Ecuador's recognition of Palestine, and, for types
+    whose ``counts_when_actor`` is ECU (votes, statements, legislative acts), only Ecuador's own.
+    ``weights``: ``codebook``, ``equal`` (sign only), or ``goldstein`` (CAMEO's published value, with the
+    codebook's sign toward Israel).
+    """
+    cb = coding.codebook
+    e = events.copy()
+    pair = ((e["actor"] == "ECU") & (e["target"] == "ISR")) | ((e["actor"] == "ISR") & (e["target"] == "ECU"))
+    pse = (e["event_type"] == "palestine_recognition") & (e["actor"] == "ECU") & (e["target"] == "PSE")
+    e = e[pair | pse].copy()
+    ecu_only = e["event_type"].map(cb["counts_when_actor"]) == "ECU"
+    e = e[~ecu_only | (e["actor"] == "ECU")].copy()
+    w = e["event_type"].map(cb["weight"]).astype(float)
+    if weights == "equal":
+        w = np.sign(w)
+    elif weights == "goldstein":
+        w = np.sign(w) * e["event_type"].map(cb["cameo_goldstein"]).abs()
+    elif weights != "codebook":
+        raise ValueError(weights)
+    mult = [
+        coding.multipliers.get((s, t), coding.multipliers[(s, "*")])
+        for s, t in zip(e["status"], e["event_type"], strict=True)
+    ]
+    sign = np.where(e["event_type"].map(cb["signed_by"]) == "polarity", e["polarity"].astype(float), 1.0)
+    e["weight"] = w.values
+    e["multiplier"] = mult
+    e["value"] = (w.values * np.asarray(mult) * sign).round(6)
+    e["component"] = e["event_type"].map(cb["component"])
+    return e
+
+
+def label_for(score: float, labels: pd.DataFrame) -> str:
+    if score != score:
+        return "no events"
+    for r in labels.itertuples():
+        if r.min <= score < r.max or (r.max == labels["max"].max() and score == r.max):
+            return r.label
+    return ""
+
+
+def _bootstrap(values: np.ndarray, coding: Coding, salt: int) -> tuple[float, float]:
+    if len(values) == 0:
+        return float("nan"), float("nan")
+    rng = np.random.default_rng([int(coding.params["bootstrap_seed"]), salt])
+    n = int(coding.params["bootstrap_resamples"])
+    means = values[rng.integers(0, len(values), size=(n, len(values)))].mean(axis=1)
+    alpha = (1 - coding.params["ci_level"]) / 2
+    return float(np.quantile(means, alpha)), float(np.quantile(means, 1 - alpha))
+
+
+def _summary(group: pd.DataFrame, coding: Coding, salt: int) -> dict:
+    v = group["value"].to_numpy(dtype=float)
+    n = len(v)
+    score = float(v.mean()) if n else float("nan")
+    lo, hi = _bootstrap(v, coding, salt)
+    out = {
+        "score": score,
+        "ci_low": lo,
+        "ci_high": hi,
+        "n_events": n,
+        "n_sources": len({d for ids in group["doc_ids"] for d in ids.split(";") if d}),
+    }
+    for comp in COMPONENTS:
+        out[comp] = float(group.loc[group["component"] == comp, "value"].sum() / n) if n else float("nan")
+    out["label"] = label_for(score, coding.labels)
+    return out
+
+
+def stance_by_administration(
+    events: pd.DataFrame, coding: Coding, as_of: date, admins: tuple[Administration, ...] | None = None
+) -> pd.DataFrame:
+    admins = admins or administrations()
+    ce = coded_events(events, coding)
+    rows = []
+    for i, a in enumerate(x for x in admins if x.president in CODED):
+        g = ce[ce["administration"] == a.president]
+        s = _summary(g, coding, salt=i)
+        years = a.years_in_office(as_of)
+        rows.append(
+            {
+                "administration": a.president,
+                "name": a.name,
+                "start": a.start.isoformat(),
+                "end": a.end.isoformat(),
+                "years_in_office": round(years, 3),
+                **s,
+                "score_basis": "mean value per event",
+                "rate_per_year": g["value"].sum() / years if years else float("nan"),
+                "event_ids": ";".join(g["event_id"]),
+            }
+        )
+    return _round(pd.DataFrame(rows))
+
+
+def stance_by_year(events: pd.DataFrame, coding: Coding) -> pd.DataFrame:
+    ce = coded_events(events, coding)
+    ce = ce[ce["administration"].isin(CODED)]
+    rows = []
+    for (year, admin), g in ce.groupby(["year", "administration"], sort=True):
+        s = _summary(g, coding, salt=int(year))
+        rows.append({"year": int(year), "administration": admin, **s, "event_ids": ";".join(g["event_id"])})
+    df = pd.DataFrame(
+        rows,
+        columns=[
+            "year",
+            "administration",
+            "score",
+            "ci_low",
+            "ci_high",
+            "n_events",
+            "n_sources",
+            *COMPONENTS,
+            "label",
+            "event_ids",
+        ],
+    )
+    return _round(df)
+
+
+def _round(df: pd.DataFrame) -> pd.DataFrame:
+    for c in ("score", "ci_low", "ci_high", "rate_per_year", *COMPONENTS):
+        if c in df:
+            df[c] = df[c].astype(float).round(4)
+    return df
+
+
+def sensitivity(mentions: pd.DataFrame, reconcile_fn, coding: Coding, as_of: date) -> pd.DataFrame:
+    """Scores and ranks under other weightings and with each source left out in turn."""
+    events, _ = reconcile_fn(mentions)
+    variants: list[tuple[str, str, pd.DataFrame]] = []
+    base = coded_events(events, coding)
+    variants.append(("baseline", "", base))
+    variants.append(("equal_weights", "", coded_events(events, coding, "equal")))
+    variants.append(("goldstein_values", "", coded_events(events, coding, "goldstein")))
+    variants.append(("material_only", "", base[base["component"] == "material"]))
+    for doc in sorted(set(mentions["doc_id"])):
+        ev, _ = reconcile_fn(mentions[mentions["doc_id"] != doc])
+        variants.append(("leave_one_source_out", doc, coded_events(ev, coding)))
+    rows = []
+    base_rank = None
+    for variant, dropped, ce in variants:
+        scores = {a: ce.loc[ce["administration"] == a, "value"] for a in CODED}
+        means = {a: (float(v.mean()) if len(v) else float("nan")) for a, v in scores.items()}
+        ranked = sorted((a for a in CODED if means[a] == means[a]), key=lambda a: (-means[a], a))
+        order = " > ".join(ranked)
+        if variant == "baseline":
+            base_rank = order
+        for a in CODED:
+            rows.append(
+                {
+                    "variant": variant,
+                    "left_out": dropped,
+                    "administration": a,
+                    "score": round(means[a], 4) if means[a] == means[a] else None,
+                    "n_events": len(scores[a]),
+                    "rank": ranked.index(a) + 1 if a in ranked else None,
+                    "ranking": order,
+                    "ranking_as_baseline": order == base_rank,
+                    "lowest": ranked[-1] if ranked else "",
+                }
+            )
+    df = pd.DataFrame(rows)
+    df["rank"] = df["rank"].astype("Int64")
+    return df

@@ -7,6 +7,7 @@ The language-specific words live in :data:`LANGS`; the resolution logic is share
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -193,13 +194,18 @@ FUTURE = re.compile(
 )
 
 
+MONTHS: dict[str, int] = dict(MONTHS_EN)
+WEEKDAYS: dict[str, int] = dict(WEEKDAYS_EN)
+NUMBERS: dict[str, int] = dict(NUMBERS_EN)
+
+
 def _month_num(name: str) -> int:
-    return MONTHS_EN[name.lower().rstrip(".")]
+    return MONTHS[name.lower().rstrip(".")]
 
 
 def _num(word: str) -> int:
     word = word.lower()
-    return int(word) if word.isdigit() else NUMBERS_EN.get(word, 1)
+    return int(word) if word.isdigit() else NUMBERS.get(word, 1)
 
 
 def _add_months(d: date, n: int) -> date:
@@ -279,7 +285,7 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, future: bool) -> tup
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["w"].lower()]
         return (pub + timedelta(days=shift)).isoformat(), "day"
     if kind == "weekday":
-        target = WEEKDAYS_EN[g["wd"].lower()]
+        target = WEEKDAYS[g["wd"].lower()]
         w = (g.get("w") or "").lower()
         back = (pub.weekday() - target) % 7
         if w == "last" or w == "past":
@@ -306,9 +312,36 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, future: bool) -> tup
     return "", "unknown"
 
 
-def find_dates(sentence: str, pub: date | None, patterns=EN_PATTERNS) -> list[DateExpr]:
+#: Date patterns per language; another language registers its own (same kinds, same group names).
+PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {"en": EN_PATTERNS}
+FUTURES: dict[str, re.Pattern[str]] = {"en": FUTURE}
+
+
+def register_language(
+    lang: str,
+    patterns,
+    future: re.Pattern[str],
+    months: dict[str, int],
+    weekdays: dict[str, int],
+    numbers: dict[str, int],
+) -> None:
+    """Add a language's date words; resolution (the hard part) stays shared."""
+    PATTERNS[lang] = patterns
+    FUTURES[lang] = future
+    MONTHS.update(months)
+    WEEKDAYS.update(weekdays)
+    NUMBERS.update(numbers)
+
+
+def find_dates(sentence: str, pub: date | None, lang: str = "en") -> list[DateExpr]:
     """Non-overlapping date expressions, the more specific pattern winning where two overlap."""
-    future = bool(FUTURE.search(sentence))
+    if lang not in PATTERNS:
+        try:
+            importlib.import_module(f"analysis.dates_{lang}")
+        except ModuleNotFoundError:
+            lang = "en"
+    patterns = PATTERNS.get(lang, EN_PATTERNS)
+    future = bool(FUTURES.get(lang, FUTURE).search(sentence))
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in patterns:

@@ -9,15 +9,17 @@ was announced, planned or cancelled, and whether it was negated ("did not visit"
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from types import ModuleType
 
 import pandas as pd
 
 from analysis import rules_en
-from analysis.actors import TITLE_EN, Mention, find_mentions
+from analysis.actors import Mention, find_mentions
 from analysis.administrations import administration_for
 from analysis.corpus import Document
 from analysis.dates import DateExpr, find_dates
@@ -68,33 +70,17 @@ PAIR = ("ECU", "ISR")
 #: Mutual events: when both sides are Ecuador and Israel the pair is written in this fixed order.
 SYMMETRIC = {"diplomatic_ties", "agreement", "military_cooperation", "un_vote"}
 _URLISH = re.compile(r"^\W*(?:https?://|www\.)\S*\W*$")
-_POSSESSIVE = re.compile(r"^'s?\b")
-_HE = re.compile(
-    r"\b(?:he|she|He|She)\s+(?:said|added|told|stated|noted|stressed|explained|emphasi[sz]ed|"
-    r"expressed|thanked|praised|called|also)\b|^(?:He|She)\b"
-)
-_TITLE_COUNTRY = re.compile(
-    r"(?P<c>Ecuador(?:ian|ean)?(?:'s)?|Israel(?:i)?(?:'s)?|Palestinian|American|Colombian|U\.S\.)\s+"
-    r"(?:\w+\s+){0,3}?" + TITLE_EN
-)
-_IN_PLACE = re.compile(
-    r"\b(?:in|at|to|into)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+|of\s+|city\s+|capital\s+|"
-    r"coastal\s+|campus\s+){0,5}$"
-)
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
-_SELL = re.compile(
-    r"\b(?:sold|sell|sells|selling|sales?|supplied|supply|supplies|supplier|delivered|deliver|"
-    r"deliveries|delivery|provided)\b",
-    re.I,
-)
+RULESETS: dict[str, ModuleType] = {"en": rules_en}
 
 
-#: A cue whose own verb is in the past tense states something that happened, whatever modal precedes it.
-_PAST_IN_CUE = re.compile(
-    r"\b(?:opened|inaugurated|signed|visited|launched|established|bought|purchased|"
-    r"acquired|recalled|cut|severed|met|held|sent|received|welcomed|hosted|voted|"
-    r"recognized|recognised|began|delivered|sold)\b"
-)
+def ruleset(lang: str) -> ModuleType:
+    """The cue patterns of a language (``analysis.rules_<lang>``); English where none exists."""
+    if lang not in RULESETS:
+        try:
+            RULESETS[lang] = importlib.import_module(f"analysis.rules_{lang}")
+        except ModuleNotFoundError:
+            RULESETS[lang] = rules_en
+    return RULESETS[lang]
 
 
 @dataclass
@@ -117,16 +103,16 @@ class DocState:
     visit_direction: tuple[str, str] | None = None
 
 
-def _candidates(sentence: str) -> list[Candidate]:
+def _candidates(sentence: str, R: ModuleType) -> list[Candidate]:
     out = []
-    for etype, rules in rules_en.RULES.items():
+    for etype, rules in R.RULES.items():
         for name, rx in rules:
             for m in rx.finditer(sentence):
                 out.append(Candidate(etype, name, m.start(), m.end(), m.group()))
     return out
 
 
-def _suppress(cands: list[Candidate], mentions: list[Mention]) -> list[Candidate]:
+def _suppress(cands: list[Candidate], mentions: list[Mention], R: ModuleType) -> list[Candidate]:
     """Where two readings compete for the same words, keep the more specific one."""
     types = {c.event_type for c in cands}
     isos = {m.iso3 for m in mentions}
@@ -148,36 +134,38 @@ def _suppress(cands: list[Candidate], mentions: list[Mention]) -> list[Candidate
             and "ISR" not in isos
         ):
             continue
-        if c.event_type == "agreement" and re.search(rules_en.SEC + r"\W+(?:\w+\W+){0,2}$", c.cue[:40], re.I):
+        if c.event_type == "agreement" and re.search(R.SEC + r"\W+(?:\w+\W+){0,2}$", c.cue[:40], re.I):
             continue
         kept.append(c)
     return kept
 
 
-def _negated(sentence: str, c: Candidate, seg_start: int) -> bool:
+def _negated(sentence: str, c: Candidate, seg_start: int, R: ModuleType) -> bool:
     window = sentence[max(seg_start, c.start - 45) : c.start]
-    found = list(rules_en.NEGATION.finditer(window))
+    found = list(R.NEGATION.finditer(window))
     m = found[-1] if found else None
     if m is None:
         # a negation inside the cue itself: "did not visit", "denied plans to open"
-        inner = rules_en.NEGATION.search(c.cue)
+        inner = R.NEGATION.search(c.cue)
         return bool(inner) and c.event_type not in ("military_rupture", "diplomatic_downgrade")
     tail = window[m.end() :]
-    return not re.match(r"\s+only\b", tail)
+    return not R.NOT_ONLY.match(tail)
 
 
-def _status(sentence: str, c: Candidate, seg: tuple[int, int], when: str, pub: date | None) -> str:
+def _status(
+    sentence: str, c: Candidate, seg: tuple[int, int], when: str, pub: date | None, R: ModuleType
+) -> str:
     if c.event_type == "visit_cancelled":
         return "cancelled"
     seg_start, seg_end = seg
     window = sentence[max(seg_start, c.start - 60) : c.end]
-    if rules_en.CANCELLED.search(window):
+    if R.CANCELLED.search(window):
         return "cancelled"
-    if rules_en.PLANNED.search(window) and not _PAST_IN_CUE.search(c.cue):
+    if R.PLANNED.search(window) and not R.PAST_IN_CUE.search(c.cue):
         return "planned"
     if pub and when and len(when) >= 7 and when > pub.isoformat()[: len(when)]:
         return "planned"
-    if rules_en.ANNOUNCED.search(sentence[max(seg_start, c.start - 80) : min(seg_end, c.end + 40)]):
+    if R.ANNOUNCED.search(sentence[max(seg_start, c.start - 80) : min(seg_end, c.end + 40)]):
         return "announced"
     return "happened"
 
@@ -209,20 +197,17 @@ def _choose_date(
     return None
 
 
-_PREP = re.compile(
-    r"\b(?:of|from|to|in|at|with|against|by|for|fleeing|toward|towards|into|on|over|about|"
-    r"than|like|between|among|housed|near|alongside|besides|including|along\s+with|together\s+with|as\s+well\s+as)\W+(?:[A-Za-z]+\W+)?$",
-    re.I,
-)
-
-
 def _country_before(
-    mentions: list[Mention], pos: int, exclude: set[str] = frozenset(), sentence: str | None = None
+    mentions: list[Mention],
+    pos: int,
+    exclude: set[str] = frozenset(),
+    sentence: str | None = None,
+    R: ModuleType | None = None,
 ) -> Mention | None:
     """The nearest mention before ``pos``; with ``sentence``, one that is not the object of a preposition."""
     before = [m for m in mentions if m.end <= pos and m.iso3 not in exclude]
-    if sentence is not None:
-        subjects = [m for m in before if not _PREP.search(sentence[max(0, m.start - 25) : m.start])]
+    if sentence is not None and R is not None:
+        subjects = [m for m in before if not R.PREP.search(sentence[max(0, m.start - 25) : m.start])]
         if subjects:
             return subjects[-1]
     return before[-1] if before else None
@@ -235,16 +220,16 @@ def _country_after(
     return after[0] if after else None
 
 
-def _location(sentence: str, mentions: list[Mention], c: Candidate) -> Mention | None:
+def _location(sentence: str, mentions: list[Mention], c: Candidate, R: ModuleType) -> Mention | None:
     """A place the event happened in or went to: a country or seat right after 'in', 'at', 'to'."""
     for m in mentions:
         if m.start < c.start - 5 or m.start > c.end + 80:
             continue
         if m.start <= c.end and c.start <= m.start and m.kind in ("name", "seat"):
             lead = sentence[c.start : m.start]
-            if _IN_PLACE.search(lead) or re.search(r"(?:visit(?:s|ed|ing)?|toured)\s+$", lead, re.I):
+            if R.IN_PLACE.search(lead) or R.VISIT_VERB_END.search(lead):
                 return m
-        if m.kind in ("name", "seat") and _IN_PLACE.search(sentence[max(0, m.start - 40) : m.start]):
+        if m.kind in ("name", "seat") and R.IN_PLACE.search(sentence[max(0, m.start - 40) : m.start]):
             return m
     return None
 
@@ -254,16 +239,16 @@ def _other(iso: str) -> str:
 
 
 def _roles(
-    sentence: str, c: Candidate, mentions: list[Mention], state: DocState
+    sentence: str, c: Candidate, mentions: list[Mention], state: DocState, R: ModuleType
 ) -> tuple[str, str, str, bool]:
     """(actor, target, location, defaulted) for a candidate, from the sentence's country mentions."""
     et = c.event_type
-    loc = _location(sentence, mentions, c)
+    loc = _location(sentence, mentions, c, R)
     location = loc.text if loc else ""
     actor = target = ""
     if et in ("visit", "visit_cancelled"):
         if c.rule == "host_welcomed":
-            host = _country_before(mentions, c.start, sentence=sentence)
+            host = _country_before(mentions, c.start, sentence=sentence, R=R)
             guest = _country_after(mentions, c.end, exclude={host.iso3} if host else set())
             actor, target = (guest.iso3 if guest else ""), (host.iso3 if host else "")
         elif c.rule == "leaders_met":
@@ -279,21 +264,21 @@ def _roles(
                 actor, target = state.visit_direction
             else:
                 visitor = _country_before(
-                    mentions, c.start, exclude={target}, sentence=sentence
+                    mentions, c.start, exclude={target}, sentence=sentence, R=R
                 ) or _country_after(mentions, c.end, exclude={target})
                 actor = visitor.iso3 if visitor else ""
     elif et == "palestine_recognition":
         subj = _country_before(mentions, c.start, exclude={"PSE"})
         actor, target = (subj.iso3 if subj else ""), "PSE"
     elif et == "office_opening":
-        noun = re.search(rules_en.OFFICE, c.cue, re.I)
+        noun = re.search(R.OFFICE, c.cue, re.I)
         noun_pos = c.start + (noun.start() if noun else 0)
         modifier = [
             m
             for m in mentions
             if m.kind == "seat"
             and 0 <= noun_pos - m.end <= 30
-            and not _POSSESSIVE.match(sentence[m.end : m.end + 3])
+            and not R.POSSESSIVE.match(sentence[m.end : m.end + 3])
         ]
         if loc is None and modifier:
             loc, location = modifier[-1], modifier[-1].text
@@ -303,41 +288,41 @@ def _roles(
             for m in mentions
             if c.start <= m.start
             and m.end <= c.end
-            and _POSSESSIVE.match(sentence[m.end : m.end + 3])
+            and R.POSSESSIVE.match(sentence[m.end : m.end + 3])
             and m.iso3 != target
         ]
-        verb = re.search(
-            r"\b(?:open|inaugurat|launch|establish|set|unveil|mov|relocat|transfer)\w*", c.cue, re.I
-        )
+        verb = R.OFFICE_VERB.search(c.cue)
         verb_pos = c.start + (verb.start() if verb else 0)
-        subj = _country_before(mentions, verb_pos, exclude={target} if target else set(), sentence=sentence)
+        subj = _country_before(
+            mentions, verb_pos, exclude={target} if target else set(), sentence=sentence, R=R
+        )
         opener = poss[-1] if poss else subj
         actor = opener.iso3 if opener else ""
     elif et == "arms_purchase":
         after_from = [
             m
             for m in mentions
-            if m.start >= c.start and _FROM.search(sentence[max(0, m.start - 12) : m.start])
+            if m.start >= c.start and R.FROM.search(sentence[max(0, m.start - 12) : m.start])
         ]
-        if _SELL.search(c.cue):
-            seller = _country_before(mentions, c.start, sentence=sentence)
+        if R.SELL.search(c.cue):
+            seller = _country_before(mentions, c.start, sentence=sentence, R=R)
             buyer = _country_after(mentions, c.start, exclude={seller.iso3} if seller else set())
         else:
             seller = after_from[0] if after_from else _country_after(mentions, c.start)
             buyer = _country_before(
-                mentions, c.start, exclude={seller.iso3} if seller else set(), sentence=sentence
+                mentions, c.start, exclude={seller.iso3} if seller else set(), sentence=sentence, R=R
             )
         actor, target = (buyer.iso3 if buyer else ""), (seller.iso3 if seller else "")
         if actor == target:
             target = ""
     elif et == "legislative_action":
         isos = {m.iso3 for m in mentions}
-        if re.search(r"\bKnesset\b", sentence) and "ECU" not in isos:
+        if R.ISRAEL_LEGISLATURE.search(sentence) and "ECU" not in isos:
             actor, target = "ISR", "ECU"
         elif "ECU" in isos or state.mentions_both:
             actor, target = "ECU", "ISR"
     else:
-        subj = _country_before(mentions, c.start, exclude={"PSE"}, sentence=sentence)
+        subj = _country_before(mentions, c.start, exclude={"PSE"}, sentence=sentence, R=R)
         if subj is None and et == "un_vote":
             subj = _country_after(mentions, c.end, exclude={"ISR", "PSE"})
         actor = subj.iso3 if subj else ""
@@ -364,15 +349,15 @@ def _roles(
 
 
 def _statement(
-    sentence: str, mentions: list[Mention], state: DocState
+    sentence: str, mentions: list[Mention], state: DocState, R: ModuleType
 ) -> tuple[Candidate, str, str, int] | None:
     """A speech act by an official of one country with an evaluative cue toward the other."""
-    speech = rules_en.SPEECH.search(sentence)
+    speech = R.SPEECH.search(sentence)
     quoted = '"' in sentence
     if not (speech or quoted):
         return None
-    support = rules_en.SUPPORT.search(sentence)
-    critic = rules_en.CRITICISM.search(sentence)
+    support = R.SUPPORT.search(sentence)
+    critic = R.CRITICISM.search(sentence)
     cue = critic or support
     if not cue:
         return None
@@ -386,8 +371,8 @@ def _statement(
     elif speech and after:
         speaker = after[0].iso3
     else:
-        titled = [m for m in _TITLE_COUNTRY.finditer(sentence)]
-        he = _HE.search(sentence)
+        titled = [m for m in R.TITLE_COUNTRY.finditer(sentence)]
+        he = R.HE.search(sentence)
         if titled:
             c = min(titled, key=lambda m: abs(m.start() - anchor)).group("c")
             speaker = "ECU" if c.startswith("Ecuador") else "ISR" if c.startswith("Israel") else c
@@ -411,11 +396,11 @@ def _statement(
     return cand, speaker, target, polarity
 
 
-def _polarity(c: Candidate, sentence: str) -> int:
+def _polarity(c: Candidate, sentence: str, R: ModuleType) -> int:
     if c.event_type == "un_vote":
-        if re.search(r"\bagainst\b|\bcondemn", sentence, re.I):
+        if R.VOTE_AGAINST.search(sentence):
             return -1
-        if re.search(r"\b(?:for|in\s+favou?r|support)", sentence, re.I):
+        if R.VOTE_FOR.search(sentence):
             return 1
         return 0
     return (
@@ -426,8 +411,8 @@ def _polarity(c: Candidate, sentence: str) -> int:
     )
 
 
-def _amount(sentence: str) -> float | None:
-    m = rules_en.AMOUNT.search(sentence)
+def _amount(sentence: str, R: ModuleType) -> float | None:
+    m = R.AMOUNT.search(sentence)
     if not m:
         return None
     num = m.group("n") or m.group("n2")
@@ -459,22 +444,23 @@ def _extract_sentence(
     s = sent.text
     if len(s) < 20 or _URLISH.match(s) or " " not in s.strip():
         return
-    mentions = find_mentions(s, "en")
-    dates = find_dates(s, pub)
+    R = ruleset(lang)
+    mentions = find_mentions(s, R.LANG)
+    dates = find_dates(s, pub, R.LANG)
     cuts = segment_bounds(s, [(d.start, d.end) for d in dates])
-    cands = _suppress(_candidates(s), mentions)
-    stmt = _statement(s, mentions, state)
+    cands = _suppress(_candidates(s, R), mentions, R)
+    stmt = _statement(s, mentions, state, R)
     seen: set[tuple[str, str, str]] = set()
     rows = []
     items: list[tuple[Candidate, str, str, str, bool, int]] = []
     for c in sorted(cands, key=lambda c: (EVENT_TYPES.index(c.event_type), c.start)):
         seg_start = cuts[segment_of(cuts, c.start)]
-        if _negated(s, c, seg_start):
+        if _negated(s, c, seg_start, R):
             continue
-        actor, target, location, defaulted = _roles(s, c, mentions, state)
+        actor, target, location, defaulted = _roles(s, c, mentions, state, R)
         if c.rule in ("host_welcomed", "leaders_met") and not ({actor, target} >= set(PAIR)):
             continue
-        items.append((c, actor, target, location, defaulted, _polarity(c, s)))
+        items.append((c, actor, target, location, defaulted, _polarity(c, s, R)))
     if stmt:
         c, actor, target, polarity = stmt
         items.append((c, actor, target, "", False, polarity))
@@ -500,7 +486,7 @@ def _extract_sentence(
                 state.last_date
                 and state.last_date[0] == sent.paragraph
                 and state.last_date[1].date
-                and not rules_en.PRESENT.search(s)
+                and not R.PRESENT.search(s)
             ):
                 ld = state.last_date[1]
                 when, precision, date_text, source = (
@@ -509,11 +495,11 @@ def _extract_sentence(
                     ld.text,
                     "paragraph narrative date",
                 )
-            elif pub and not rules_en.BACKGROUND.search(s):
+            elif pub and not R.BACKGROUND.search(s):
                 when, precision, source = pub.isoformat()[:7], "month", "publication date"
         i = segment_of(cuts, c.start)
         seg = (cuts[i], cuts[i + 1] if i + 1 < len(cuts) else len(s))
-        status = _status(s, c, seg, when, pub)
+        status = _status(s, c, seg, when, pub, R)
         conf = (
             0.85
             - (0.15 if defaulted else 0)
@@ -538,7 +524,7 @@ def _extract_sentence(
                 "administration": administration_for(when, precision) if when else "",
                 "actor": actor,
                 "target": target,
-                "amount_usd": _amount(s) if c.event_type == "arms_purchase" else None,
+                "amount_usd": _amount(s, R) if c.event_type == "arms_purchase" else None,
                 "location": location,
                 "in_jerusalem": in_jerusalem,
                 "quote": doc.raw[a:b],
@@ -561,7 +547,7 @@ def _extract_sentence(
         state.last_date = (sent.paragraph, dated[-1])
     people = [m for m in mentions if m.kind == "person"]
     if people:
-        state.last_person = people[0] if _HE.search(s) is None else people[-1]
+        state.last_person = people[0] if R.HE.search(s) is None else people[-1]
 
 
 def extract_documents(docs: Iterable[Document]) -> Iterator[dict]:

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+from analysis.actors import TITLE_EN as TITLE
+
+LANG = "en"
+
 
 def gap(n: int) -> str:
     """Up to ``n`` intervening words between two cue words (word characters and separators are disjoint)."""
@@ -392,3 +396,46 @@ AMOUNT = re.compile(
     r"(?:US\s+)?dollars\b",
     re.I,
 )
+
+
+# --- argument cues used by the shared engine in analysis.extract ---
+POSSESSIVE = re.compile(r"^'s?\b")
+HE = re.compile(
+    r"\b(?:he|she|He|She)\s+(?:said|added|told|stated|noted|stressed|explained|emphasi[sz]ed|"
+    r"expressed|thanked|praised|called|also)\b|^(?:He|She)\b"
+)
+TITLE_COUNTRY = re.compile(
+    r"(?P<c>Ecuador(?:ian|ean)?(?:'s)?|Israel(?:i)?(?:'s)?|Palestinian|American|Colombian|U\.S\.)\s+"
+    r"(?:\w+\s+){0,3}?" + TITLE
+)
+IN_PLACE = re.compile(
+    r"\b(?:in|at|to|into)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+|of\s+|city\s+|capital\s+|"
+    r"coastal\s+|campus\s+){0,5}$"
+)
+FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+SELL = re.compile(
+    r"\b(?:sold|sell|sells|selling|sales?|supplied|supply|supplies|supplier|delivered|deliver|"
+    r"deliveries|delivery|provided)\b",
+    re.I,
+)
+
+
+#: A cue whose own verb is in the past tense states something that happened, whatever modal precedes it.
+PAST_IN_CUE = re.compile(
+    r"\b(?:opened|inaugurated|signed|visited|launched|established|bought|purchased|"
+    r"acquired|recalled|cut|severed|met|held|sent|received|welcomed|hosted|voted|"
+    r"recognized|recognised|began|delivered|sold)\b"
+)
+
+
+PREP = re.compile(
+    r"\b(?:of|from|to|in|at|with|against|by|for|fleeing|toward|towards|into|on|over|about|"
+    r"than|like|between|among|housed|near|alongside|besides|including|along\s+with|together\s+with|as\s+well\s+as)\W+(?:[A-Za-z]+\W+)?$",
+    re.I,
+)
+VISIT_VERB_END = re.compile(r"(?:visit(?:s|ed|ing)?|toured)\s+$", re.I)
+OFFICE_VERB = re.compile(r"\b(?:open|inaugurat|launch|establish|set|unveil|mov|relocat|transfer)\w*", re.I)
+ISRAEL_LEGISLATURE = re.compile(r"\bKnesset\b")
+VOTE_AGAINST = re.compile(r"\bagainst\b|\bcondemn", re.I)
+VOTE_FOR = re.compile(r"\b(?:for|in\s+favou?r|support)", re.I)
+NOT_ONLY = re.compile(r"\s+only\b")

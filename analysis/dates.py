@@ -341,7 +341,7 @@ def find_dates(sentence: str, pub: date | None, lang: str = "en") -> list[DateEx
         except ModuleNotFoundError:
             lang = "en"
     patterns = PATTERNS.get(lang, EN_PATTERNS)
-    future = bool(FUTURES.get(lang, FUTURE).search(sentence))
+    future_rx = FUTURES.get(lang, FUTURE)
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in patterns:
@@ -351,6 +351,9 @@ def find_dates(sentence: str, pub: date | None, lang: str = "en") -> list[DateEx
                 continue
             if kind == "month" and m.group("m") == "May" and not m.group("w") and a == 0:
                 continue  # "May I ..." at the start of a sentence is the verb
+            # tense is read from the words just before the date: "landed ... on Tuesday" is past even if a
+            # later clause says "will"
+            future = bool(future_rx.search(sentence, max(0, a - 50), a))
             value, precision = _resolve(kind, m, pub, future)
             taken.append((a, b))
             found.append(

@@ -71,6 +71,55 @@ PAIR = ("ECU", "ISR")
 SYMMETRIC = {"diplomatic_ties", "agreement", "military_cooperation", "un_vote"}
 _URLISH = re.compile(r"^\W*(?:https?://|www\.)\S*\W*$")
 RULESETS: dict[str, ModuleType] = {"en": rules_en}
+#: Visit cues that could be anyone travelling (tourists, a football squad): they need an official in the sentence.
+NEEDS_OFFICIAL = {
+    "visit_verb_place",
+    "visit_noun_to_place",
+    "arrival",
+    "visited_by",
+    "visit_of_official",
+    "host_welcomed",
+}
+#: Types whose actor is the grammatical subject, so "Spain, Ireland and Norway recognised" is three events.
+SUBJECT_TYPES = {
+    "diplomatic_downgrade",
+    "palestine_recognition",
+    "diplomatic_ties",
+    "un_vote",
+    "military_rupture",
+    "office_opening",
+}
+
+
+def _has_official(sentence: str, mentions: list[Mention], state: DocState, R: ModuleType) -> bool:
+    if R.OFFICIAL.search(sentence) or any(m.kind == "person" for m in mentions):
+        return True
+    return bool(R.HE.search(sentence)) and state.last_person is not None
+
+
+def _coordinated(
+    sentence: str, mentions: list[Mention], actor: str, c: Candidate, R: ModuleType
+) -> list[str]:
+    """The actor and every country coordinated with it before the cue ("Chile and Colombia recalled")."""
+    before = [m for m in mentions if m.end <= c.start]
+    idx = [i for i, m in enumerate(before) if m.iso3 == actor]
+    if not idx:
+        return [actor]
+    i = idx[-1]
+    group = [before[i]]
+    j = i
+    while j > 0 and R.COORDINATION.match(sentence[before[j - 1].end : before[j].start]):
+        group.insert(0, before[j - 1])
+        j -= 1
+    j = i
+    while j + 1 < len(before) and R.COORDINATION.match(sentence[before[j].end : before[j + 1].start]):
+        group.append(before[j + 1])
+        j += 1
+    out = []
+    for m in group:
+        if m.iso3 not in out:
+            out.append(m.iso3)
+    return out
 
 
 def ruleset(lang: str) -> ModuleType:
@@ -141,6 +190,15 @@ def _suppress(cands: list[Candidate], mentions: list[Mention], R: ModuleType) ->
 
 
 def _negated(sentence: str, c: Candidate, seg_start: int, R: ModuleType) -> bool:
+    """Denied, negated, hypothetical or merely discussed: not an event."""
+    if R.NEGATION_CLAUSE.search(sentence, 0, c.start):
+        return True
+    if R.HYPOTHETICAL.search(sentence[max(0, c.start - 40) : c.end + 50]):
+        return True
+    if c.event_type not in ("visit", "visit_cancelled", "agreement") and R.DISCUSSED.search(
+        sentence[max(0, c.start - 40) : c.start]
+    ):
+        return True
     window = sentence[max(seg_start, c.start - 45) : c.start]
     found = list(R.NEGATION.finditer(window))
     m = found[-1] if found else None
@@ -161,7 +219,13 @@ def _status(
     window = sentence[max(seg_start, c.start - 60) : c.end]
     if R.CANCELLED.search(window):
         return "cancelled"
-    if R.PLANNED.search(window) and not R.PAST_IN_CUE.search(c.cue):
+    before = sentence[max(seg_start, c.start - 60) : c.start]
+    announced = list(R.ANNOUNCED.finditer(before))
+    planned = list(R.PLANNED.finditer(before))
+    if announced and (not planned or announced[-1].start() < planned[-1].start()):
+        return "announced"  # "announced that it would open": the announcement is what happened
+    after = sentence[c.end : min(seg_end, c.end + 70)]
+    if (R.PLANNED.search(window) or R.PLANNED.search(after)) and not R.PAST_IN_CUE.search(c.cue):
         return "planned"
     if pub and when and len(when) >= 7 and when > pub.isoformat()[: len(when)]:
         return "planned"
@@ -181,7 +245,8 @@ def _choose_date(
     segs = {segment_of(cuts, c.start), segment_of(cuts, max(c.start, c.end - 1))}
     same = [d for d in usable if segment_of(cuts, d.start) in segs]
     if same:
-        return min(same, key=lambda d: abs(d.start - c.start))
+        rank = {"day": 0, "month": 1, "year": 2, "decade": 3}
+        return min(same, key=lambda d: (rank.get(d.precision, 4), abs(d.start - c.start)))
     other_segs = {segment_of(cuts, o.start) for o in cands if o.event_type != c.event_type}
 
     def bare(d: DateExpr) -> bool:  # a clause that is little more than the date: "In 2019, ..."
@@ -234,6 +299,37 @@ def _location(sentence: str, mentions: list[Mention], c: Candidate, R: ModuleTyp
     return None
 
 
+def _agent(sentence: str, mentions: list[Mention], c: Candidate, R: ModuleType) -> Mention | None:
+    """The agent of a passive or nominal cue: the country after 'by' ("a visit by Netanyahu to ...")."""
+    for m in mentions:
+        if c.start <= m.start <= c.end + 60 and R.BY_AGENT.search(
+            sentence[max(c.start, m.start - 40) : m.start]
+        ):
+            return m
+    return None
+
+
+def _legislature_country(
+    sentence: str, mentions: list[Mention], c: Candidate, state: DocState, R: ModuleType
+) -> str:
+    """Whose legislature acted: named outright (Knesset), by a country just before it, or Ecuador's."""
+    leg = None
+    for m in R.LEGISLATURE.finditer(sentence):
+        if leg is None or abs(m.start() - c.start) < abs(leg.start() - c.start):
+            leg = m
+    if leg is not None:
+        named = R.LEGISLATURE_COUNTRY.get(re.sub(r"\s+", " ", leg.group()).lower())
+        before = [m for m in mentions if 0 <= leg.start() - m.end <= 25]
+        if before:
+            return before[-1].iso3
+        if named:
+            return named
+    isos = [m.iso3 for m in mentions if m.iso3 != "ISR"]
+    if "ECU" in isos or (state.mentions_both and not isos):
+        return "ECU"
+    return isos[0] if isos else ""
+
+
 def _other(iso: str) -> str:
     return PAIR[1] if iso == PAIR[0] else PAIR[0] if iso == PAIR[1] else ""
 
@@ -246,27 +342,52 @@ def _roles(
     loc = _location(sentence, mentions, c, R)
     location = loc.text if loc else ""
     actor = target = ""
+    agent = _agent(sentence, mentions, c, R)
     if et in ("visit", "visit_cancelled"):
         if c.rule == "host_welcomed":
             host = _country_before(mentions, c.start, sentence=sentence, R=R)
-            guest = _country_after(mentions, c.end, exclude={host.iso3} if host else set())
+            gap_end = c.end + 45
+            guest = next(
+                (
+                    m
+                    for m in mentions
+                    if c.end <= m.start <= gap_end
+                    and (not host or m.iso3 != host.iso3)
+                    and not R.NOT_A_GUEST.search(sentence, c.end, m.start)
+                ),
+                None,
+            )
+            if R.PASSIVE_BEFORE.search(sentence[max(0, c.start - 12) : c.start]):
+                host, guest = agent, _country_before(mentions, c.start, sentence=sentence, R=R)
             actor, target = (guest.iso3 if guest else ""), (host.iso3 if host else "")
+        elif c.rule == "visited_by":
+            host = _country_before(mentions, c.start, sentence=sentence, R=R)
+            actor, target = (agent.iso3 if agent else ""), (host.iso3 if host else "")
         elif c.rule == "leaders_met":
             if {m.iso3 for m in mentions} >= set(PAIR):
                 actor, target = state.visit_direction or PAIR
         else:
             in_cue = [m for m in mentions if c.start <= m.start < c.end and m.kind in ("name", "seat")]
-            place = in_cue[-1] if in_cue else loc
+            place = loc or (in_cue[-1] if in_cue else None)
             if c.rule == "place_visit" and in_cue:
                 place = in_cue[0]
             target = place.iso3 if place else ""
-            if not place and state.visit_direction:
+            if c.rule == "visit_of_official":
+                agent = next((m for m in mentions if c.end <= m.start <= c.end + 40), agent)
+            if agent and agent.iso3 != target:
+                actor = agent.iso3
+                if not target:
+                    target = _other(actor)
+            elif not place and state.visit_direction:
                 actor, target = state.visit_direction
             else:
                 visitor = _country_before(
                     mentions, c.start, exclude={target}, sentence=sentence, R=R
                 ) or _country_after(mentions, c.end, exclude={target})
                 actor = visitor.iso3 if visitor else ""
+    elif et == "legislative_action":
+        actor = _legislature_country(sentence, mentions, c, state, R)
+        target = "ISR" if actor != "ISR" else "ECU"
     elif et == "palestine_recognition":
         subj = _country_before(mentions, c.start, exclude={"PSE"})
         actor, target = (subj.iso3 if subj else ""), "PSE"
@@ -315,19 +436,23 @@ def _roles(
         actor, target = (buyer.iso3 if buyer else ""), (seller.iso3 if seller else "")
         if actor == target:
             target = ""
-    elif et == "legislative_action":
-        isos = {m.iso3 for m in mentions}
-        if R.ISRAEL_LEGISLATURE.search(sentence) and "ECU" not in isos:
-            actor, target = "ISR", "ECU"
-        elif "ECU" in isos or state.mentions_both:
-            actor, target = "ECU", "ISR"
     else:
         subj = _country_before(mentions, c.start, exclude={"PSE"}, sentence=sentence, R=R)
         if subj is None and et == "un_vote":
             subj = _country_after(mentions, c.end, exclude={"ISR", "PSE"})
         actor = subj.iso3 if subj else ""
-        obj = _country_after(mentions, c.start, exclude={actor, "PSE"}) or _country_before(
-            mentions, c.start, exclude={actor, "PSE"}
+        group = set(_coordinated(sentence, mentions, actor, c, R)) if actor else set()
+        objects = [
+            m
+            for m in mentions
+            if m.end <= c.start
+            and m.iso3 not in group | {actor, "PSE"}
+            and R.PREP.search(sentence[max(0, m.start - 25) : m.start])
+        ]
+        obj = (
+            _country_after(mentions, c.start, exclude={actor, "PSE"})
+            or (objects[-1] if objects else None)
+            or _country_before(mentions, c.start, exclude=group | {actor, "PSE"})
         )
         target = obj.iso3 if obj else ""
         if et == "un_vote" and actor and actor != "ISR":
@@ -357,9 +482,18 @@ def _statement(
     if not (speech or quoted):
         return None
     support = R.SUPPORT.search(sentence)
-    critic = R.CRITICISM.search(sentence)
+    condemn_terror = R.SUPPORT_CONDEMN.search(sentence)
+    critic = next(
+        (
+            m
+            for m in R.CRITICISM.finditer(sentence)
+            if not (condemn_terror and condemn_terror.start() <= m.start() < condemn_terror.end())
+        ),
+        None,
+    )
+    support = support or condemn_terror
     cue = critic or support
-    if not cue:
+    if not cue or R.NEGATION_CLAUSE.search(sentence, 0, cue.start()):
         return None
     anchor = speech.start() if speech else 0
     people = [m for m in mentions if m.kind == "person"]
@@ -374,7 +508,8 @@ def _statement(
         titled = [m for m in R.TITLE_COUNTRY.finditer(sentence)]
         he = R.HE.search(sentence)
         if titled:
-            c = min(titled, key=lambda m: abs(m.start() - anchor)).group("c")
+            best = min(titled, key=lambda m: abs(m.start() - anchor))
+            c = best.group("c") or best.group("c2")
             speaker = "ECU" if c.startswith("Ecuador") else "ISR" if c.startswith("Israel") else c
         elif he and state.last_person is not None:
             speaker = state.last_person.iso3
@@ -448,22 +583,27 @@ def _extract_sentence(
     mentions = find_mentions(s, R.LANG)
     dates = find_dates(s, pub, R.LANG)
     cuts = segment_bounds(s, [(d.start, d.end) for d in dates])
-    cands = _suppress(_candidates(s, R), mentions, R)
+    cands = [c for c in _candidates(s, R) if not _negated(s, c, cuts[segment_of(cuts, c.start)], R)]
+    cands = _suppress(cands, mentions, R)
     stmt = _statement(s, mentions, state, R)
     seen: set[tuple[str, str, str]] = set()
     rows = []
     items: list[tuple[Candidate, str, str, str, bool, int]] = []
     for c in sorted(cands, key=lambda c: (EVENT_TYPES.index(c.event_type), c.start)):
-        seg_start = cuts[segment_of(cuts, c.start)]
-        if _negated(s, c, seg_start, R):
+        if c.rule in NEEDS_OFFICIAL and not _has_official(s, mentions, state, R):
             continue
         actor, target, location, defaulted = _roles(s, c, mentions, state, R)
-        if c.rule in ("host_welcomed", "leaders_met") and not ({actor, target} >= set(PAIR)):
+        if c.rule == "leaders_met" and not ({actor, target} >= set(PAIR)):
             continue
         items.append((c, actor, target, location, defaulted, _polarity(c, s, R)))
     if stmt:
         c, actor, target, polarity = stmt
         items.append((c, actor, target, "", False, polarity))
+    items = [
+        (c, a, target, location, defaulted, polarity)
+        for c, actor, target, location, defaulted, polarity in items
+        for a in (_coordinated(s, mentions, actor, c, R) if c.event_type in SUBJECT_TYPES else [actor])
+    ]
     for c, actor, target, location, defaulted, polarity in items:
         if c.event_type in ("diplomatic_ties", "office_opening") and target == "PSE":
             c = Candidate("palestine_recognition", c.rule + "_palestine", c.start, c.end, c.cue)
@@ -473,7 +613,7 @@ def _extract_sentence(
         if key in seen:
             continue
         seen.add(key)
-        seg_start = cuts[segment_of(cuts, c.start)]
+        cuts[segment_of(cuts, c.start)]
         d = _choose_date(c, dates, cuts, cands, s)
         when, precision, date_text, source = "", "unknown", "", ""
         if d is not None:

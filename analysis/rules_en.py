@@ -25,6 +25,8 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 
 G = gap
+#: A place written as a proper noun ("Israel", "the Western Wall", "N'Djamena"); the gazetteer decides whose.
+PLACE = r"(?:the\s+)?(?-i:[A-Z])[\w'’.-]+"
 PLACE_HINT = (
     r"(?:Israel|Ecuador|Jerusalem|Quito|Tel\s+Aviv|Guayaquil|the\s+Jewish\s+state|the\s+Holy\s+Land|"
     r"the\s+Western\s+Wall|the\s+Knesset|Yad\s+Vashem|the\s+country|Carondelet)"
@@ -62,7 +64,7 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             "visit_then_cancel",
             rx(
                 r"\b(?:visit|trip|tour|travel|journey)s?\b"
-                + G(12)
+                + G(18)
                 + r"(?:cancel(?:l?ed|s)?|called\s+off|scrapped|postponed|was\s+suspended)\b"
             ),
         ),
@@ -77,12 +79,21 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         ),
     ],
     "visit": [
-        ("visit_verb_place", rx(r"\b(?:visit(?:s|ed|ing)?|toured|tours|touring)\s+(?:to\s+)?" + PLACE_HINT)),
+        ("visit_verb_place", rx(r"\b(?:visit(?:s|ed|ing)?|toured|tours|touring)\s+(?:to\s+)?" + PLACE)),
+        ("visited_by", rx(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+visited\b")),
+        ("visit_of_official", rx(r"\b(?:visit|trip)\s+(?:of|by)\s+")),
+        (
+            "consultations_in",
+            rx(
+                r"\b(?:held|hold|holds|holding|conducted|conduct)\s+(?:\w+\s+){0,5}?(?:consultations|talks|"
+                r"meetings)\s+in\s+" + PLACE
+            ),
+        ),
         (
             "visit_noun_to_place",
             rx(
                 r"\b(?:visit|trip|tour|journey|travel|mission|delegation)s?\s+"
-                r"(?:\w+\s+){0,2}?(?:to|in)\s+" + PLACE_HINT
+                r"(?:\w+\s+){0,2}?(?:to|in)\s+" + PLACE
             ),
         ),
         (
@@ -95,7 +106,7 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             ),
         ),
         ("place_visit", rx(r"\b(?:Israel|Ecuador|Jerusalem|Quito)\s+(?:visit|trip)\b")),
-        ("arrival", rx(r"\b(?:arriv(?:ed|es|al|ing)|landed|lands)\s+(?:here|in\s+" + PLACE_HINT + r")")),
+        ("arrival", rx(r"\b(?:arriv(?:ed|es|al|ing)|landed|lands)\s+(?:here|in\s+" + PLACE + r")")),
         (
             "host_welcomed",
             rx(
@@ -103,7 +114,10 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                 r"greeted|greets)\b"
             ),
         ),
-        ("leaders_met", rx(r"\b(?:met|meets|meeting|held\s+talks|talks)\s+with\b")),
+        (
+            "leaders_met",
+            rx(r"\b(?:met|meets|meeting(?=\s+with)|held\s+talks\s+with|talks\s+with)\b(?:\s+with)?"),
+        ),
     ],
     "office_opening": [
         (
@@ -129,7 +143,7 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             rx(
                 r"\b(?:b(?:uy|ought|uys|uying)|purchas(?:e|ed|es|ing)|acquir(?:e|ed|es|ing)|"
                 r"acquisitions?|procur(?:e|ed|es|ing|ement)|order(?:ed|s)?|import(?:ed|s|ing)?|"
-                r"deliver(?:ed|ies|y|s)|s(?:old|ell|ells|elling|ales?)|suppl(?:y|ied|ies|ier)|"
+                r"deliver(?:ed|ies|y|s|ing)?|s(?:old|ell|ells|elling|ales?)|suppl(?:y|ied|ies|ier)|"
                 r"customer|contracts?|deals?)" + G(10) + ARMS + r"\b"
             ),
         ),
@@ -181,6 +195,15 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             ),
         ),
         (
+            "intel_passive",
+            rx(
+                r"\bintelligence\b"
+                + G(6)
+                + r"(?:is|was|are|were|being|been)\s+(?:being\s+)?(?:shared|provided|"
+                r"passed|supplied|exchanged)\b"
+            ),
+        ),
+        (
             "assistance_after_attack",
             rx(
                 r"\bassist(?:ance|ed)\b" + G(6) + r"(?:cyber\s*-?attacks?|attacks?|"
@@ -203,11 +226,19 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             ),
         ),
         (
+            "halt_training",
+            rx(
+                r"\b(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|end(?:ed|s)?|stop(?:ped|s)?|froze|"
+                r"cancel(?:l?ed|s)?|cut|terminat(?:ed|es))\s+(?:\w+\s+){0,2}?"
+                r"(?:military\s+)?(?:training|exchanges|drills|exercises|instruction)\b"
+            ),
+        ),
+        (
             "stop_arms_purchase",
             rx(
                 r"\b(?:stop(?:ped|s|ping)?|halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|"
-                r"end(?:ed|s)?|froze|ban(?:ned|s)?|cancel(?:l?ed|s)?)\s+(?:the\s+|all\s+)?"
-                r"(?:purchas(?:e|es)|acquisitions?|imports?|sales?)\s+of\s+" + ARMS
+                r"end(?:ed|s)?|froze|freez(?:e|es|ing)|ban(?:ned|s)?|cancel(?:l?ed|s)?)\s+(?:the\s+|all\s+)?"
+                r"(?:purchas(?:e|es)|acquisitions?|imports?|sales?)\s+of\s+(?:\w+\s+){0,5}?" + ARMS
             ),
         ),
     ],
@@ -236,7 +267,7 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (
             "recall_envoy",
             rx(
-                r"\b(?:recall(?:ed|s|ing)?|withdr(?:ew|aw|awn|aws)|summon(?:ed|s|ing)?|"
+                r"\b(?:recall(?:ed|s|ing)?|withdr(?:ew|aw|awn|aws)|"
                 r"call(?:ed|s|ing)?\s+back|called\s+home|expel(?:led|s)?)"
                 + G(5)
                 + r"(?:ambassadors?|envoys?|diplomats?|chargé|charge\s+d'affaires|"
@@ -247,10 +278,17 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             "envoy_recalled",
             rx(
                 r"\b(?:ambassadors?|envoys?)" + G(4) + r"(?:was\s+|were\s+)?(?:recalled|"
-                r"called\s+back|withdrawn|summoned|expelled)\b"
+                r"called\s+back|withdrawn|expelled)\b"
             ),
         ),
-        ("consultations", rx(r"\bcall(?:ed|s|ing)?\s+(?:\w+\s+){0,4}?for\s+consultations?\b")),
+        ("consultations", rx(r"\bcall(?:ed|s|ing)?\s+(?:\w+\s+){0,7}?for\s+consultations?\b")),
+        (
+            "relations_severed",
+            rx(
+                r"\b(?:ties|relations)\s+(?:that|which)\s+(?:\w+\s+){0,4}?(?:had\s+)?"
+                r"(?:severed|broken|broke\s+off|cut|suspended|downgraded)\b"
+            ),
+        ),
         (
             "break_relations",
             rx(
@@ -284,16 +322,35 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                 r"General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council)"
             ),
         ),
+        (
+            "un_body_voted",
+            rx(
+                r"\b(?:U\.?N\.?|United\s+Nations|General\s+Assembly|Security\s+Council)\b"
+                + G(3)
+                + r"vot(?:e|ed|es|ing)\b"
+            ),
+        ),
+        (
+            "backed_un_plan",
+            rx(
+                r"\b(?:backed|supported|endorsed|opposed|rejected)\s+(?:the\s+)?(?:U\.?N\.?\s+|United\s+Nations\s+)?"
+                r"(?:partition\s+plan|(?:\w+\s+)?resolution)"
+            ),
+        ),
         ("un_vote_noun", rx(r"\b(?:U\.?N\.?|United\s+Nations|General\s+Assembly)\s+(?:\w+\s+){0,2}?vote\b")),
         ("resolution_number", rx(r"\b(?:UN\s+|United\s+Nations\s+)?Resolution\s+\d{2,4}\b")),
         (
             "un_support",
             rx(
-                r"\bsupport(?:s|ed)?\s+(?:each\s+other|one\s+another|\w+)\s+(?:at|in)\s+(?:the\s+)?"
+                r"\b(?:support|back)(?:s|ed|ing)?\s+(?:each\s+other(?:'s)?|one\s+another(?:'s)?|\w+)\s+"
+                r"(?:\w+\s+){0,2}?(?:at|in)\s+(?:the\s+)?"
                 r"(?:U\.?N\.?\b|United\s+Nations|international\s+(?:fora|forums))"
             ),
         ),
-        ("abstained", rx(r"\babstain(?:ed|s|ing)?\b" + G(6) + r"(?:resolution|vote)\b")),
+        (
+            "abstained",
+            rx(r"\babstain(?:ed|s|ing)?\b" + G(6) + r"(?:resolution|vot\w*|U\.?N\.?|United\s+Nations)\b"),
+        ),
     ],
     "agreement": [
         (
@@ -311,7 +368,7 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             "agreement_signed",
             rx(
                 r"\b(?:agreements?|accords?|treat(?:y|ies)|memorand(?:um|a))\b"
-                + G(5)
+                + G(10)
                 + r"(?:signed|concluded|ratified|was\s+reached)\b"
             ),
         ),
@@ -343,7 +400,9 @@ SPEECH = rx(
     r"\b(?:said|says|say|stated|states|told|tells|declared|declares|affirmed|tweeted|wrote|added|"
     r"emphasi[sz]ed|stressed|praised|praising|praises|called|calling|described|hailed|hailing|thanked|"
     r"thanking|expressed|expressing|reaffirmed|underscored|noted|denounced|condemned|condemning|"
-    r"criticized|criticised|accused|accusing|lauded|welcomed|explained|insisted|urged|pledged)\b"
+    r"criticized|criticised|accused|accusing|lauded|welcomed|explained|insisted|urged|pledged|"
+    r"expresses|reiterates|reiterated|condemns|stresses|reaffirms|welcomes|rejects|deplores|deplored|"
+    r"regrets|regretted|announced|announces|vowed|promised|assured)\b"
 )
 SUPPORT = rx(
     r"\b(?:friend(?:s|ship)?|ally|admir(?:e|ed|es|ation)|solidarity|grat(?:eful|itude)|"
@@ -356,8 +415,51 @@ SUPPORT = rx(
 CRITICISM = rx(
     r"\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|criticis(?:e|ed|es)|criticiz(?:e|ed|es)|"
     r"genocide|massacre|aggression|violat(?:e|ed|ion|ions)|apartheid|war\s+crimes|occupation|"
-    r"disproportionate|atrocit(?:y|ies)|reject(?:s|ed)?)\b"
+    r"disproportionate|atrocit(?:y|ies)|reject(?:s|ed)?|disappoint(?:ed|ing|ment)|regret(?:s|ted)?|"
+    r"deplor(?:e|es|ed|able)|reward\s+for\s+terror\w*|dismay(?:ed)?|outrage[sd]?|protest(?:s|ed)?)\b"
 )
+
+#: Condemning terror or Hamas is support for Israel, not criticism of it.
+SUPPORT_CONDEMN = rx(
+    r"\b(?:condemn\w*|denounc\w*|reject\w*|repudiat\w*)\s+(?:\w+\s+){0,5}?(?:terror\w*|attacks?|Hamas|"
+    r"Hezbollah|antisemiti\w*|anti-Semiti\w*|kidnapp\w*|hostage-taking|rocket\s+fire)"
+)
+#: A clause that denies or rules out what follows it in the sentence: "denied reports that ... would travel".
+NEGATION_CLAUSE = rx(
+    r"\b(?:denied|denies|deny|dismissed|ruled\s+out|rules\s+out|rejected|refuted)\s+(?:\w+\s+){0,2}?"
+    r"(?:reports?|claims?|rumou?rs?|that|any|speculation|suggestions?|plans?)\b"
+)
+#: Hypotheses and deliberation are not events: "would consider moving", "a trip would be costly".
+HYPOTHETICAL = rx(
+    r"\b(?:would|could|might|may)\s+(?:\w+\s+){0,1}?(?:consider|be\s+(?:politically\s+)?(?:costly|risky|"
+    r"difficult|unlikely|premature|unwise))\b|\b(?:considering|mulling|weighing|studying\s+the\s+"
+    r"possibility|if\s+(?:it|he|she|they)\s+were|no\s+decision)\b"
+)
+#: The cue is the topic of talks, not an act: "met ... to discuss security cooperation".
+DISCUSSED = re.compile(
+    r"\b(?:to\s+discuss|discussed|discussing|talks\s+on|to\s+explore|to\s+review)\s+(?:\w+\s+){0,2}$", re.I
+)
+#: Someone with standing to make a visit official.
+OFFICIAL = rx(
+    r"\b(?:president|minister|foreign\s+minister|prime\s+minister|chancellor|canciller|delegation|envoy|"
+    r"ambassador|secretary|official|head\s+of\s+state|vice[- ]president|deputy|king|queen|emir|"
+    r"lawmakers?|legislators?|parliamentarians|commander|general|government)\b"
+)
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.I)
+BY_AGENT = re.compile(r"\bby\s+(?:\w+\s+){0,5}?$", re.I)
+#: What a host "hosted" that is not a guest.
+NOT_A_GUEST = rx(
+    r"\b(?:reception|dinner|ceremony|event|party|concert|exhibition|forum|conference|fair|"
+    r"summit|celebration|screening|seminar|workshop)\b"
+)
+#: Countries joined in one subject: "Spain, Ireland and Norway", "Chile and Colombia".
+COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)$")
+#: Legislatures and the country whose they are, when the name alone says so.
+LEGISLATURE = rx(
+    r"\b(?:Knesset|National\s+Assembly|Congress|parliament|lawmakers|legislators|deputies|"
+    r"assembly\s+members|MPs|legislature|Senate|caucus)\b"
+)
+LEGISLATURE_COUNTRY = {"knesset": "ISR", "national assembly": "ECU"}
 
 #: Cues that change an event's status; the nearest one before the cue word wins.
 CANCELLED = rx(r"\b(?:cancel(?:l?ed|s)?|called\s+off|scrapped|postponed|shelved|aborted)\b")
@@ -406,7 +508,9 @@ HE = re.compile(
 )
 TITLE_COUNTRY = re.compile(
     r"(?P<c>Ecuador(?:ian|ean)?(?:'s)?|Israel(?:i)?(?:'s)?|Palestinian|American|Colombian|U\.S\.)\s+"
-    r"(?:\w+\s+){0,3}?" + TITLE
+    r"(?:\w+\s+){0,3}?" + TITLE + r"|(?:Government|Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs|"
+    r"President|Congress|Chancellery|Embassy|embassy|government)\s+of\s+(?:the\s+(?:State|Republic)\s+of\s+)?"
+    r"(?P<c2>Ecuador|Israel)"
 )
 IN_PLACE = re.compile(
     r"\b(?:in|at|to|into)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+|of\s+|city\s+|capital\s+|"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib
 import re
+
+from analysis.patterns import ci
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -167,7 +169,7 @@ EN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:in\s+the\s+)?(?:coming|next|following)\s+(?:days|weeks|few\s+weeks|months)\b", re.I
         ),
     ),
-    ("deictic", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I)),
+    ("deictic", ci(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b")),
     ("weekday", re.compile(r"\b(?:(?P<w>last|this|next|on|past)\s+)?(?P<wd>" + _WD + r")\b")),
     (
         "month",
@@ -312,6 +314,45 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, future: bool) -> tup
     return "", "unknown"
 
 
+#: Which patterns can match at all: those needing a digit skip digit-free sentences, the others need one of
+#: their words. A speed-up only: a pattern whose gate is None always runs.
+_DIGIT_KINDS = {
+    "iso",
+    "mdy",
+    "dmy",
+    "my",
+    "half",
+    "quarter_year",
+    "decade",
+    "md",
+    "dm",
+    "year",
+    "ago",
+    "window",
+}
+EN_GATES: dict[str, tuple[str, ...] | None] = {
+    "mdy": tuple(MONTHS_EN),
+    "dmy": tuple(MONTHS_EN),
+    "my": tuple(MONTHS_EN),
+    "md": tuple(MONTHS_EN),
+    "dm": tuple(MONTHS_EN),
+    "month": tuple(MONTHS_EN),
+    "weekday": tuple(WEEKDAYS_EN),
+    "ago": ("ago",),
+    "window": ("last", "past", "previous"),
+    "rel_unit": ("week", "month", "year"),
+    "coming": ("coming", "next", "following"),
+    "deictic": ("today", "yesterday", "tomorrow", "tonight"),
+    "half": ("half",),
+}
+GATES: dict[str, dict[str, re.Pattern[str] | None]] = {}
+_DIGIT = re.compile(r"\d")
+
+
+def _gate_rx(words: tuple[str, ...] | None) -> re.Pattern[str] | None:
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
 #: Date patterns per language; another language registers its own (same kinds, same group names).
 PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {"en": EN_PATTERNS}
 FUTURES: dict[str, re.Pattern[str]] = {"en": FUTURE}
@@ -342,9 +383,19 @@ def find_dates(sentence: str, pub: date | None, lang: str = "en") -> list[DateEx
             lang = "en"
     patterns = PATTERNS.get(lang, EN_PATTERNS)
     future_rx = FUTURES.get(lang, FUTURE)
+    if "en" not in GATES:
+        GATES["en"] = {k: _gate_rx(v) for k, v in EN_GATES.items()}
+    gates = GATES.get(lang, {})
+    low = sentence.lower()
+    has_digit = _DIGIT.search(sentence) is not None
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in patterns:
+        if kind in _DIGIT_KINDS and not has_digit and kind not in ("ago", "window"):
+            continue
+        gate = gates.get(kind)
+        if gate is not None and not gate.search(low):
+            continue
         for m in rx.finditer(sentence):
             a, b = m.span()
             if any(a < tb and ta < b for ta, tb in taken):

@@ -23,6 +23,7 @@ from analysis.actors import Mention, find_mentions
 from analysis.administrations import administration_for
 from analysis.corpus import Document
 from analysis.dates import DateExpr, find_dates
+from analysis.patterns import lower
 from analysis.text import Sentence, segment_bounds, segment_of, split_sentences
 
 EVENT_TYPES = (
@@ -132,6 +133,18 @@ def ruleset(lang: str) -> ModuleType:
     return RULESETS[lang]
 
 
+_GATES: dict[str, dict[str, re.Pattern[str]]] = {}
+
+
+def _gates(R: ModuleType) -> dict[str, re.Pattern[str]]:
+    """Each type's gate words as one compiled alternation (searched in C, once per sentence and type)."""
+    if R.LANG not in _GATES:
+        _GATES[R.LANG] = {
+            t: re.compile("|".join(map(re.escape, words))) for t, words in getattr(R, "GATES", {}).items()
+        }
+    return _GATES[R.LANG]
+
+
 @dataclass
 class Candidate:
     event_type: str
@@ -154,10 +167,15 @@ class DocState:
 
 def _candidates(sentence: str, R: ModuleType) -> list[Candidate]:
     out = []
+    low = lower(sentence)
+    gates = _gates(R)
     for etype, rules in R.RULES.items():
+        gate = gates.get(etype)
+        if gate is not None and not gate.search(low):
+            continue
         for name, rx in rules:
             for m in rx.finditer(sentence):
-                out.append(Candidate(etype, name, m.start(), m.end(), m.group()))
+                out.append(Candidate(etype, name, m.start(), m.end(), sentence[m.start() : m.end()]))
     return out
 
 
@@ -526,7 +544,7 @@ def _statement(
         "speech_critical" if critic else "speech_support",
         anchor,
         anchor + (speech.end() - speech.start() if speech else 1),
-        cue.group(),
+        sentence[cue.start() : cue.end()],
     )
     return cand, speaker, target, polarity
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from analysis.actors import TITLE_EN as TITLE
+from analysis.patterns import ci
 
 LANG = "en"
 
@@ -20,8 +21,9 @@ def gap(n: int) -> str:
     return rf"\W+(?:\w+\W+){{0,{n}}}"
 
 
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
+def rx(pattern: str):
+    """Case-insensitive; matches return offsets into the text as given (see analysis.patterns)."""
+    return ci(pattern)
 
 
 G = gap
@@ -393,6 +395,175 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         ("declaration_of", rx(r"\bDeclaration\s+of\s+(?:Solidarity|Friendship|Support)\b")),
     ],
     "statement": [],  # found by the speaker/stance logic in extract.py, which needs the whole sentence
+}
+
+#: Cheap gates: a type's patterns run only on a sentence containing one of these (lower-case) substrings.
+#: They are a speed-up, not rules: every pattern of the type needs one of them (tests check that gated and
+#: ungated extraction agree on every test sentence).
+GATES: dict[str, tuple[str, ...]] = {
+    "visit_cancelled": (
+        "cancel",
+        "called off",
+        "call off",
+        "calls off",
+        "scrap",
+        "postpon",
+        "suspend",
+        "abort",
+        "axed",
+        "shelved",
+    ),
+    "visit": (
+        "visit",
+        "trip",
+        "tour",
+        "journey",
+        "travel",
+        "mission",
+        "delegation",
+        "arriv",
+        "land",
+        "welcom",
+        "receiv",
+        "host",
+        "greet",
+        "met",
+        "meet",
+        "talks",
+        "consultation",
+    ),
+    "office_opening": (
+        "embass",
+        "consulate",
+        "office",
+        "center",
+        "centre",
+        "mission",
+        "representation",
+        "legation",
+        "hub",
+    ),
+    "arms_purchase": (
+        "weapon",
+        "arms",
+        "armament",
+        "aircraft",
+        "jet",
+        "fighter",
+        "kfir",
+        "helicopter",
+        "missile",
+        "drone",
+        "uav",
+        "unmanned",
+        "radar",
+        "rifle",
+        "galil",
+        "tavor",
+        "ammunition",
+        "munition",
+        "defense",
+        "defence",
+        "military",
+        "patrol boat",
+        "artillery",
+        "armored",
+        "armoured",
+        "surveillance",
+        "cyber",
+        "interceptor",
+    ),
+    "military_cooperation": (
+        "train",
+        "course",
+        "instruct",
+        "drill",
+        "exercise",
+        "security",
+        "defen",
+        "military",
+        "intelligence",
+        "counter",
+        "anti",
+        "cyber",
+        "police",
+        "assist",
+        "cooperat",
+    ),
+    "military_rupture": (
+        "military",
+        "defen",
+        "security",
+        "arms",
+        "weapon",
+        "training",
+        "exchange",
+        "drill",
+        "exercise",
+        "instruction",
+        "purchas",
+        "acquisition",
+        "import",
+        "sale",
+    ),
+    "diplomatic_ties": ("ties", "relations"),
+    "diplomatic_downgrade": (
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "chargé",
+        "charge d",
+        "head of mission",
+        "heads of mission",
+        "consultation",
+        "ties",
+        "relations",
+    ),
+    "palestine_recognition": ("palestin", "ramallah"),
+    "un_vote": (
+        "vot",
+        "resolution",
+        "u.n",
+        "un ",
+        "united nations",
+        "general assembly",
+        "partition",
+        "abstain",
+        "support",
+        "back",
+        "security council",
+    ),
+    "agreement": (
+        "agreement",
+        "accord",
+        "treat",
+        "memorand",
+        "mou",
+        "convention",
+        "protocol",
+        "deal",
+        "fta",
+        "free trade",
+        "free-trade",
+    ),
+    "legislative_action": (
+        "caucus",
+        "parliament",
+        "friendship group",
+        "allies",
+        "assembly",
+        "congress",
+        "lawmaker",
+        "legislat",
+        "deput",
+        "mps",
+        "knesset",
+        "declaration",
+        "resolution",
+        "motion",
+        "bill",
+        "law",
+    ),
 }
 
 #: Statements: a speech act by an official, with an evaluative cue toward the other country.

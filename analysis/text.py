@@ -132,11 +132,27 @@ def split_sentences(text: str, start: int = 0) -> Iterator[Sentence]:
     yield from _emit(text, cur, len(text), paragraph)
 
 
+#: Longer "sentences" (a list, a table, a file with no full stops) are cut into pieces of at most this many
+#: characters at a clause boundary, so that the work per sentence stays bounded and the whole stays linear.
+MAX_SENTENCE = 1_000
+_SOFT_BREAK = re.compile(r"[;,:]\s|\s")
+
+
 def _emit(text: str, a: int, b: int, paragraph: int) -> Iterator[Sentence]:
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
+    while b - a > MAX_SENTENCE:
+        window = text[a + MAX_SENTENCE // 2 : a + MAX_SENTENCE]
+        clause = max(window.rfind("; "), window.rfind(", "))
+        cut = a + MAX_SENTENCE // 2 + (clause + 1 if clause >= 0 else max(window.rfind(" "), 0))
+        if cut <= a + MAX_SENTENCE // 2:
+            cut = a + MAX_SENTENCE
+        yield from _emit(text, a, cut, paragraph)
+        a = cut
+        while a < b and text[a].isspace():
+            a += 1
     if b > a:
         yield Sentence(a, b, text[a:b], paragraph)
 

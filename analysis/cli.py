@@ -96,6 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--no-figures", action="store_true", help="data only")
     b.add_argument("--quiet", action="store_true")
     b.set_defaults(func=_cmd_build)
+
+    f = sub.add_parser("figures", help="render the report figures from data/")
+    f.add_argument("--formats", default="png,svg,pdf,html", help="comma-separated: png,svg,pdf,html")
+    f.add_argument("--out", default=None, help="folder (default: figures/)")
+    f.set_defaults(func=_cmd_figures)
+
+    n = sub.add_parser("bench", help="extraction speed and memory benchmark (prints figures)")
+    n.add_argument("--articles", type=int, default=10_000)
+    n.add_argument("--workers", type=int, default=2)
+    n.set_defaults(func=_cmd_bench)
     return p
 
 
@@ -136,3 +146,27 @@ def _cmd_build(args: argparse.Namespace) -> int:
         execute_all(quiet=args.quiet)
     print("\n".join(res.summary))
     return 0
+
+
+def _cmd_figures(args: argparse.Namespace) -> int:
+    from analysis.build import build_data
+    from analysis.csvio import write_files
+    from analysis.figures import render_all
+    from analysis.paths import FIGURES
+
+    formats = tuple(x.strip() for x in args.formats.split(",") if x.strip())
+    bad = sorted(set(formats) - {"png", "svg", "pdf", "html"})
+    if bad or not formats:
+        raise UsageError(f"unknown format(s) {', '.join(bad) or '(none)'}; choose from png, svg, pdf, html")
+    out = Path(args.out) if args.out else FIGURES
+    res = build_data(quiet=True)
+    files = render_all(res.tables, out, formats)
+    write_files(files)
+    print(f"{len(files)} files written to {out}")
+    return 0
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from analysis.bench import main as bench_main
+
+    return bench_main(["--articles", str(args.articles), "--workers", str(args.workers)])

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import importlib
 import re
-
-from analysis.patterns import ci
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from analysis.patterns import ci
 
 MONTHS_EN = {
     "january": 1,

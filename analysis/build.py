@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import schema
+from analysis.administrations import load_administrations
 from analysis.corpus import load_corpus
 from analysis.corrections import apply_corrections
 from analysis.csvio import frame_to_csv_text, write_files
@@ -58,6 +59,7 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
     corrected = apply_corrections(mentions, data / "corrections.csv")
     events, sources = reconcile(corrected, outlets)
     _progress(f"reconcile: {len(events)} events", quiet)
+    load_administrations(data / "administrations.csv")  # overlaps and gaps are errors naming the row
     coding = load_coding(data)
     as_of = max((d.published for d in docs if d.published), default=None)
     if as_of is None:
@@ -203,25 +205,27 @@ def _external(mentions: pd.DataFrame, data: Path) -> tuple[dict, dict, list]:
 
 
 def build_all(
-    check: bool = False, figures: bool = True, quiet: bool = False
+    check: bool = False,
+    figures: bool = True,
+    quiet: bool = False,
+    seeds: Path = SEEDS,
+    data: Path = DATA,
+    figures_dir: Path = FIGURES,
 ) -> tuple[BuildResult, list[str]]:
-    """Render everything; write it (or, with ``check``, list the files that differ from what is committed)."""
-    res = build_data(quiet=quiet)
+    """Render everything; write it (or, with ``check``, list the files that differ from what is on disk)."""
+    res = build_data(seeds, data, quiet=quiet)
     if figures:
         from analysis.figures import render_all
 
         t0 = time.perf_counter()
-        res.files.update(render_all(res.tables, FIGURES))
-        _progress(
-            f"figures: {sum(1 for p in res.files if p.is_relative_to(FIGURES))} files "
-            f"({time.perf_counter() - t0:.1f}s)",
-            quiet,
-        )
+        res.files.update(render_all(res.tables, figures_dir))
+        n = sum(1 for p in res.files if p.is_relative_to(figures_dir))
+        _progress(f"figures: {n} files ({time.perf_counter() - t0:.1f}s)", quiet)
     if check:
         differ = []
         for path, payload in sorted(res.files.items()):
             if not path.exists() or path.read_bytes() != payload:
-                differ.append(str(path.relative_to(ROOT)))
+                differ.append(str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path))
         return res, differ
     write_files(res.files)
     return res, []

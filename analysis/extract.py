@@ -23,7 +23,7 @@ from analysis.actors import Mention, find_mentions
 from analysis.administrations import administration_for
 from analysis.corpus import Document
 from analysis.dates import DateExpr, find_dates
-from analysis.patterns import lower
+from analysis.patterns import lower, required_words
 from analysis.text import Sentence, segment_bounds, segment_of, split_sentences
 
 EVENT_TYPES = (
@@ -134,6 +134,16 @@ def ruleset(lang: str) -> ModuleType:
 
 
 _GATES: dict[str, dict[str, re.Pattern[str]]] = {}
+_RULE_GATES: dict[int, re.Pattern[str] | None] = {}
+
+
+def _rule_gate(rx) -> re.Pattern[str] | None:
+    """Words one of which each match of ``rx`` must contain (read off the pattern), compiled once."""
+    key = id(rx)
+    if key not in _RULE_GATES:
+        words = required_words(rx.pattern)
+        _RULE_GATES[key] = re.compile("|".join(map(re.escape, words))) if words else None
+    return _RULE_GATES[key]
 
 
 def _gates(R: ModuleType) -> dict[str, re.Pattern[str]]:
@@ -174,6 +184,9 @@ def _candidates(sentence: str, R: ModuleType) -> list[Candidate]:
         if gate is not None and not gate.search(low):
             continue
         for name, rx in rules:
+            words = _rule_gate(rx)
+            if words is not None and not words.search(low):
+                continue
             for m in rx.finditer(sentence):
                 out.append(Candidate(etype, name, m.start(), m.end(), sentence[m.start() : m.end()]))
     return out

@@ -76,3 +76,75 @@ def ci(pattern: str) -> LowerPattern | re.Pattern[str]:
     if "(?-i:" in pattern or "[A-Z]" in pattern:
         return re.compile(pattern, re.I)
     return LowerPattern(pattern)
+
+
+def _split_top(s: str) -> list[str]:
+    """Top-level alternatives of a group body (escapes, classes and nested groups respected)."""
+    parts: list[str] = []
+    cur: list[str] = []
+    depth = i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch == "\\":
+            cur.append(s[i : i + 2])
+            i += 2
+            continue
+        if ch == "[":
+            j = s.index("]", i + 1)
+            cur.append(s[i : j + 1])
+            i = j + 1
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    parts.append("".join(cur))
+    return parts
+
+
+def _literal_prefix(alt: str) -> str:
+    out = []
+    for i, ch in enumerate(alt):
+        if not (ch.isalpha() or ch in " -'"):
+            break
+        if i + 1 < len(alt) and alt[i + 1] in "?*{":
+            break  # an optional character ends what is certain
+        out.append(ch.lower())
+    return "".join(out).strip()
+
+
+def required_words(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case words one of which every match must contain, read off a pattern that opens with a
+    required group of alternatives (``\\b(?:visit|trip|...)``); None when no such guarantee can be read."""
+    s = pattern[2:] if pattern.startswith("\\b") else pattern
+    if not s.startswith("(?:"):
+        return None
+    depth = 0
+    end = -1
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = s.index("]", i + 1) + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                end = i
+                break
+        i += 1
+    if end < 0 or (end + 1 < len(s) and s[end + 1] in "?*{"):
+        return None
+    prefixes = [_literal_prefix(a) for a in _split_top(s[3:end])]
+    if any(len(p) < 2 for p in prefixes):
+        return None
+    return tuple(sorted(set(prefixes)))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import schema
-from analysis.administrations import load_administrations
+from analysis.administrations import administration_for, load_administrations
 from analysis.corpus import load_corpus
 from analysis.corrections import apply_corrections
 from analysis.csvio import frame_to_csv_text, write_files
@@ -56,17 +56,21 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
     mentions = mentions_frame(docs)
     _progress(f"extract: {len(mentions)} mentions ({time.perf_counter() - t0:.2f}s)", quiet)
     outlets = {d.doc_id: d.meta.get("outlet") or d.doc_id for d in docs}
-    corrected = apply_corrections(mentions, data / "corrections.csv")
-    events, sources = reconcile(corrected, outlets)
+    admins = load_administrations(data / "administrations.csv")  # overlaps and gaps: errors naming the row
+    mentions["administration"] = [
+        administration_for(d, p, admins) if d else ""
+        for d, p in zip(mentions["date"].fillna(""), mentions["date_precision"], strict=True)
+    ]
+    corrected = apply_corrections(mentions, data / "corrections.csv", admins)
+    events, sources = reconcile(corrected, outlets, admins)
     _progress(f"reconcile: {len(events)} events", quiet)
-    load_administrations(data / "administrations.csv")  # overlaps and gaps are errors naming the row
     coding = load_coding(data)
     as_of = max((d.published for d in docs if d.published), default=None)
     if as_of is None:
         raise DataError("no article has a publication date; cannot measure years in office", seeds)
-    stance = stance_by_administration(events, coding, as_of)
+    stance = stance_by_administration(events, coding, as_of, admins)
     yearly = stance_by_year(events, coding)
-    sens = sensitivity(corrected, lambda m: reconcile(m, outlets), coding, as_of)
+    sens = sensitivity(corrected, lambda m: reconcile(m, outlets, admins), coding, as_of)
     _progress(f"stance: {len(stance)} administrations, {len(sens)} sensitivity rows", quiet)
     tables = {
         "mentions": mentions,

@@ -99,7 +99,7 @@ def load_corrections(path: Path) -> list[tuple[int, dict[str, str]]]:
     return rows
 
 
-def apply_corrections(mentions: pd.DataFrame, path: Path) -> pd.DataFrame:
+def apply_corrections(mentions: pd.DataFrame, path: Path, admins=None) -> pd.DataFrame:
     """Mentions with every correction applied, plus a ``correction`` column naming the row that changed each."""
     m = mentions.copy()
     m["correction"] = ""
@@ -118,7 +118,7 @@ def apply_corrections(mentions: pd.DataFrame, path: Path) -> pd.DataFrame:
                     "date": when,
                     "date_precision": precision,
                     "year": int(when[:4]) if when else None,
-                    "administration": administration_for(when, precision) if when else "",
+                    "administration": administration_for(when, precision, admins) if when else "",
                     "actor": r["actor"],
                     "target": r["target"],
                     "quote": r["citation"],
@@ -159,7 +159,7 @@ def apply_corrections(mentions: pd.DataFrame, path: Path) -> pd.DataFrame:
             m.loc[hit, "date"] = value
             m.loc[hit, "date_precision"] = precision
             m.loc[hit, "year"] = int(value[:4])
-            m.loc[hit, "administration"] = administration_for(value, precision)
+            m.loc[hit, "administration"] = administration_for(value, precision, admins)
             m.loc[hit, "date_source"] = "analyst correction"
         elif field in ("amount_usd", "polarity"):
             m.loc[hit, field] = float(value) if value else None
@@ -168,4 +168,6 @@ def apply_corrections(mentions: pd.DataFrame, path: Path) -> pd.DataFrame:
         m.loc[hit, "correction"] = r["id"]
     if added:
         m = pd.concat([m, pd.DataFrame(added)], ignore_index=True)
+    for col in ("start_char", "end_char", "year"):  # added events have no offsets: keep the integer type
+        m[col] = pd.to_numeric(m[col], errors="coerce").astype("Int64")
     return m

@@ -70,7 +70,7 @@ def score(gold: set[tuple[str, str, int | None]], pred: set[tuple[str, str, int 
                 and g[1] == p[1]
                 and (g[2] is None or (p[2] is not None and abs(g[2] - p[2]) <= 1))
             ),
-            key=lambda g: (g[2] is None, abs((g[2] or 0) - (p[2] or 0))),
+            key=lambda g: (g[2] is None, abs((g[2] or 0) - (p[2] or 0)), g[2] or 0),
         )
         if options:
             unmatched_gold.remove(options[0])

@@ -118,7 +118,10 @@ def _clusters(group: pd.DataFrame) -> list[list[int]]:
 
 
 def mention_id(row: pd.Series) -> str:
-    return f"{row['doc_id']}@{row['start_char']}:{row['event_type']}:{row['actor']}-{row['target']}"
+    """``doc_id@start_char:type:actor-target``; an analyst-added mention has no offset and is named by its rule."""
+    start = row["start_char"]
+    where = row["rule"] if pd.isna(start) or start == "" else int(start)
+    return f"{row['doc_id']}@{where}:{row['event_type']}:{row['actor']}-{row['target']}"
 
 
 def _stated(rows: pd.DataFrame) -> pd.DataFrame:
@@ -171,7 +174,7 @@ def _event_id(event_type: str, actor: str, target: str, rows: pd.DataFrame) -> s
 
 
 def reconcile(
-    mentions: pd.DataFrame, outlets: dict[str, str] | None = None
+    mentions: pd.DataFrame, outlets: dict[str, str] | None = None, admins=None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(events, event_sources) from mentions; every mention lands in exactly one event."""
     outlets = outlets or {}
@@ -201,7 +204,7 @@ def reconcile(
                     "date": when,
                     "date_precision": precision,
                     "year": int(when[:4]) if when else None,
-                    "administration": administration_for(when, precision) if when else "",
+                    "administration": administration_for(when, precision, admins) if when else "",
                     "actor": actor,
                     "target": target,
                     "amount_usd": float(amounts.max()) if not amounts.empty else None,
@@ -246,9 +249,10 @@ def reconcile(
         key=lambda s: s.fillna("") if s.dtype == object else s,
     ).reset_index(drop=True)
     ev["year"] = ev["year"].astype("Int64")
-    src = (
-        pd.DataFrame(sources, columns=SOURCE_COLUMNS)
-        .sort_values(["event_id", "doc_id", "start_char"], kind="stable")
-        .reset_index(drop=True)
+    src = pd.DataFrame(sources, columns=SOURCE_COLUMNS)
+    for col in ("start_char", "end_char"):
+        src[col] = pd.to_numeric(src[col], errors="coerce").astype("Int64")
+    src = src.sort_values(["event_id", "doc_id", "start_char", "mention_id"], kind="stable").reset_index(
+        drop=True
     )
     return ev, src

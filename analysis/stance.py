@@ -130,13 +130,15 @@ def load_labels(path: Path = DATA / "stance_labels.csv") -> pd.DataFrame:
 
 def load_params(path: Path = DATA / "stance_parameters.csv") -> dict[str, float]:
     out = {}
+    lines = {}
     for line, r in read_rows(path, required=("parameter", "value", "rationale")):
         out[r["parameter"]] = _number(r["value"], path, line, "value")
+        lines[r["parameter"]] = line
     for key in ("bootstrap_resamples", "bootstrap_seed", "ci_level"):
         if key not in out:
             raise DataError(f"missing parameter {key!r}", path, None, "parameter")
     if out["bootstrap_resamples"] < 2000:
-        raise DataError("at least 2,000 bootstrap resamples", path, None, "value")
+        raise DataError("at least 2,000 bootstrap resamples", path, lines["bootstrap_resamples"], "value")
     return out
 
 

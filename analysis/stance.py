@@ -125,6 +125,8 @@ def load_labels(path: Path = DATA / "stance_labels.csv") -> pd.DataFrame:
                 b.line,
                 "min",
             )
+    if df["min"].iloc[0] > -10 or df["max"].iloc[-1] < 10:
+        raise DataError("labels must cover the whole scale from -10 to 10", path, None, "min")
     return df.drop(columns="line")
 
 

@@ -347,6 +347,7 @@ EN_GATES: dict[str, tuple[str, ...] | None] = {
 }
 GATES: dict[str, dict[str, re.Pattern[str] | None]] = {}
 _DIGIT = re.compile(r"\d")
+DIGIT_KINDS: dict[str, frozenset[str]] = {}
 
 
 def _gate_rx(words: tuple[str, ...] | None) -> re.Pattern[str] | None:
@@ -365,9 +366,15 @@ def register_language(
     months: dict[str, int],
     weekdays: dict[str, int],
     numbers: dict[str, int],
+    gates: dict[str, tuple[str, ...] | None] | None = None,
+    digit_kinds: set[str] | frozenset[str] | None = None,
 ) -> None:
     """Add a language's date words; resolution (the hard part) stays shared."""
     PATTERNS[lang] = patterns
+    if gates is not None:
+        GATES[lang] = {k: _gate_rx(v) for k, v in gates.items()}
+    if digit_kinds is not None:
+        DIGIT_KINDS[lang] = frozenset(digit_kinds)
     FUTURES[lang] = future
     MONTHS.update(months)
     WEEKDAYS.update(weekdays)
@@ -391,7 +398,7 @@ def find_dates(sentence: str, pub: date | None, lang: str = "en") -> list[DateEx
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in patterns:
-        if kind in _DIGIT_KINDS and not has_digit and kind not in ("ago", "window"):
+        if kind in DIGIT_KINDS.get(lang, _DIGIT_KINDS) and not has_digit and kind not in ("ago", "window"):
             continue
         gate = gates.get(kind)
         if gate is not None and not gate.search(low):

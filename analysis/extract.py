@@ -265,6 +265,22 @@ def _status(
     return "happened"
 
 
+def _past_appositions(cuts: list[int], i: int, sentence: str, max_words: int = 3) -> set[int]:
+    """Segments after ``i`` that continue its clause across a short apposition between commas
+    ("the foreign minister, José Valencia, said on Monday")."""
+    out: set[int] = set()
+    j = i + 1
+    while j + 2 < len(cuts):
+        appos, rest = sentence[cuts[j] : cuts[j + 1]], sentence[cuts[j + 1] : cuts[j + 2]]
+        if not (
+            appos.startswith(",") and rest.startswith(",") and len(re.findall(r"\w+", appos)) <= max_words
+        ):
+            break
+        out |= {j, j + 1}
+        j += 2
+    return out
+
+
 def _choose_date(
     c: Candidate, dates: list[DateExpr], cuts: list[int], cands: list[Candidate], sentence: str
 ) -> DateExpr | None:
@@ -274,6 +290,7 @@ def _choose_date(
     if inside:
         return inside[0]
     segs = {segment_of(cuts, c.start), segment_of(cuts, max(c.start, c.end - 1))}
+    segs |= _past_appositions(cuts, max(segs), sentence)
     same = [d for d in usable if segment_of(cuts, d.start) in segs]
     if same:
         rank = {"day": 0, "month": 1, "year": 2, "decade": 3}
@@ -430,6 +447,7 @@ def _roles(
             for m in mentions
             if m.kind == "seat"
             and 0 <= noun_pos - m.end <= 30
+            and getattr(R, "SEAT_PREMODIFIES_OFFICE", True)
             and not R.POSSESSIVE.match(sentence[m.end : m.end + 3])
         ]
         if loc is None and modifier:
@@ -509,7 +527,7 @@ def _statement(
 ) -> tuple[Candidate, str, str, int] | None:
     """A speech act by an official of one country with an evaluative cue toward the other."""
     speech = R.SPEECH.search(sentence)
-    quoted = '"' in sentence
+    quoted = '"' in sentence or "«" in sentence
     if not (speech or quoted):
         return None
     support = R.SUPPORT.search(sentence)
@@ -541,7 +559,8 @@ def _statement(
         if titled:
             best = min(titled, key=lambda m: abs(m.start() - anchor))
             c = best.group("c") or best.group("c2")
-            speaker = "ECU" if c.startswith("Ecuador") else "ISR" if c.startswith("Israel") else c
+            named = find_mentions(c, R.LANG)  # "Ecuador's", "Israeli", "ecuatoriana", "israelí"
+            speaker = named[0].iso3 if named else c
         elif he and state.last_person is not None:
             speaker = state.last_person.iso3
         elif people:
@@ -581,6 +600,8 @@ def _amount(sentence: str, R: ModuleType) -> float | None:
     m = R.AMOUNT.search(sentence)
     if not m:
         return None
+    if hasattr(R, "amount_value"):  # a language with its own number format ("US$ 8,5 millones")
+        return R.amount_value(m)
     num = m.group("n") or m.group("n2")
     unit = (m.group("u") or m.group("u2") or "").lower()
     value = float(num.replace(",", ""))
@@ -599,7 +620,7 @@ def extract_document(doc: Document) -> Iterator[dict]:
     """Event mentions of one article, in sentence order."""
     pub = doc.published
     lang = doc.language
-    state = DocState(mentions_both=all(re.search(p, doc.text) for p in (r"Ecuador", r"Israel|Jerusalem")))
+    state = DocState(mentions_both=all(re.search(p, doc.text) for p in (r"Ecuador", r"Israel|Jerusal[eé]")))
     for sent in split_sentences(doc.text, doc.body_start):
         yield from _extract_sentence(doc, sent, pub, lang, state)
 
@@ -701,7 +722,7 @@ def _extract_sentence(
                 "quote": doc.raw[a:b],
                 "start_char": a,
                 "end_char": b,
-                "rule": f"en:{c.event_type}:{c.rule}",
+                "rule": f"{R.LANG}:{c.event_type}:{c.rule}",
                 "confidence": round(max(0.3, min(conf, 0.95)), 2),
                 "polarity": polarity,
                 "date_text": date_text,

@@ -94,6 +94,23 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
         schema.validate(ext_schemas[name], text)
         res.files[data / ext_schemas[name].path] = text.encode("utf-8")
     tables.update(ext_tables)
+    from analysis.validation import DESCRIPTIONS, validation_table
+
+    tables["validation"] = validation_table(tables)
+    ext_schemas["validation"] = schema.table_from_frame(
+        "validation",
+        "validation.csv",
+        "Text-coded stance beside UN and SIPRI measures",
+        "Per administration: the text-coded stance, Ecuador's UN agreement with Israel on Palestinian-conflict "
+        "votes, and Israel's share of Ecuador's arms orders (SIPRI TIV), with whether each moved the same way "
+        "as the text-coded stance relative to Correa.",
+        tables["validation"],
+        DESCRIPTIONS,
+        ("administration",),
+    )
+    text = _csv(tables["validation"])
+    schema.validate(ext_schemas["validation"], text)
+    res.files[data / "validation.csv"] = text.encode("utf-8")
     all_schemas = [*schema.CURATED, *schema.DERIVED, *ext_schemas.values()]
     res.files[data / "datapackage.json"] = schema.datapackage(all_schemas, ext_resources).encode("utf-8")
     res.tables = tables

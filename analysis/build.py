@@ -236,10 +236,11 @@ def build_all(
     """Render everything; write it (or, with ``check``, list the files that differ from what is on disk)."""
     res = build_data(seeds, data, quiet=quiet)
     if figures:
-        from analysis.figures import render_all
+        from analysis.figures import load_manifest, render_all
 
         t0 = time.perf_counter()
-        res.files.update(render_all(res.tables, figures_dir))
+        manifest = load_manifest(seeds / "manifest.csv") if (seeds / "manifest.csv").is_file() else None
+        res.files.update(render_all(res.tables, figures_dir, manifest=manifest))
         n = sum(1 for p in res.files if p.is_relative_to(figures_dir))
         _progress(f"figures: {n} files ({time.perf_counter() - t0:.1f}s)", quiet)
     if check:

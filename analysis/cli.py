@@ -151,8 +151,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _cmd_figures(args: argparse.Namespace) -> int:
     from analysis.build import build_data
     from analysis.csvio import write_files
-    from analysis.figures import render_all
-    from analysis.paths import FIGURES
+    from analysis.figures import load_manifest, render_all
+    from analysis.paths import FIGURES, SEEDS
 
     formats = tuple(x.strip() for x in args.formats.split(",") if x.strip())
     bad = sorted(set(formats) - {"png", "svg", "pdf", "html"})
@@ -160,7 +160,7 @@ def _cmd_figures(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown format(s) {', '.join(bad) or '(none)'}; choose from png, svg, pdf, html")
     out = Path(args.out) if args.out else FIGURES
     res = build_data(quiet=True)
-    files = render_all(res.tables, out, formats)
+    files = render_all(res.tables, out, formats, manifest=load_manifest(SEEDS / "manifest.csv"))
     write_files(files)
     print(f"{len(files)} files written to {out}")
     return 0

@@ -62,6 +62,15 @@ def atomic_write_text(path: Path, text: str) -> None:
     write_files({Path(path): text.encode("utf-8")})
 
 
+def _file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 def write_files(files: dict[Path, bytes]) -> None:
     """Write several files all-or-nothing: every temporary is complete before any is renamed into place."""
     temps: list[tuple[str, Path]] = []
@@ -71,6 +80,7 @@ def write_files(files: dict[Path, bytes]) -> None:
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(payload)
+            os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; outputs are ordinary shared files
             temps.append((tmp, path))
         for tmp, path in temps:
             os.replace(tmp, path)

@@ -21,6 +21,7 @@ from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -102,11 +103,12 @@ UN_SESSION_OPENS = (9, 15)  # the day unga.py uses to attribute a session ("15 S
 def escape_text(s: object) -> str:
     """Article text made inert for plotly's pseudo-HTML: ``html.escape`` plus ``$`` -> ``&#36;`` (MathJax).
 
-    Missing values (None, NaN, pd.NA) become the empty string.
+    ``"`` becomes the numeric ``&#34;`` rather than ``&quot;``: plotly.js decodes numeric entities (and
+    ``&lt; &gt; &amp;``) in labels but shows ``&quot;`` literally. Missing values (None, NaN, pd.NA) give ''.
     """
     if s is None or (not isinstance(s, str) and pd.isna(s)):
         return ""
-    return html.escape(str(s), quote=True).replace("$", "&#36;")
+    return html.escape(str(s), quote=True).replace("&quot;", "&#34;").replace("$", "&#36;")
 
 
 _SAFE_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!&()*+,;=%]+", re.IGNORECASE)
@@ -124,7 +126,10 @@ def _md(s: object) -> str:
     """Data text for the Markdown README: no raw HTML, no math."""
     if s is None or (not isinstance(s, str) and pd.isna(s)):
         return ""
-    return html.escape(str(s), quote=False).replace("$", "\\$")
+    return str(s).replace("&", "&amp;").replace("<", "&lt;").replace("$", "\\$")
+
+
+_TAGLIKE = re.compile(r"<[^<>]{0,120}>")
 
 
 def _wrap_html(s: object, width: int = 72, max_chars: int | None = None) -> str:
@@ -134,7 +139,10 @@ def _wrap_html(s: object, width: int = 72, max_chars: int | None = None) -> str:
     text = " ".join(str(s).split())
     if max_chars and len(text) > max_chars:
         text = text[: max_chars - 1].rstrip() + "…"
-    return "<br>".join(escape_text(line) for line in textwrap.wrap(text, width) or [""])
+    # a tag-like run in the text ("<img src=x ...>") stays on one line, so it reads as the literal it is
+    text = _TAGLIKE.sub(lambda m: m.group(0).replace(" ", "\x00"), text)
+    lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    return "<br>".join(escape_text(line.replace("\x00", " ")) for line in lines)
 
 
 def _s(v: object) -> str:
@@ -371,7 +379,7 @@ def _finish(fig: Figure, spec: FigureSpec, notes: Iterable[str] = ()) -> Figure:
     """Title, the source footnote (and notes) below the axes, and room for them in the layout."""
     lines = []
     for para in [footnote(spec), *notes]:
-        lines += textwrap.wrap(para, 128)
+        lines += textwrap.wrap(para, 128, break_on_hyphens=False)
     text = "\n".join(lines)
     h = fig.get_figheight()
     foot_in = 0.06 + len(lines) * 6.3 * 1.3 / 72
@@ -379,7 +387,9 @@ def _finish(fig: Figure, spec: FigureSpec, notes: Iterable[str] = ()) -> Figure:
         0.012, 0.06 / h / 2, text, fontsize=6.3, color="#444444", ha="left", va="bottom", linespacing=1.3
     )
     fig.suptitle(spec.title, x=0.012, ha="left")
-    fig.get_layout_engine().set(rect=(0, (foot_in + 0.06) / h, 1, 1 - (foot_in + 0.06) / h), h_pad=0.03)
+    fig.get_layout_engine().set(
+        rect=(0, (foot_in + 0.06) / h, 1, 1 - (foot_in + 0.06) / h), h_pad=0.03, w_pad=0.06
+    )
     fig._source_footnote = text  # for the tests
     return fig
 
@@ -421,16 +431,29 @@ def _track_axes(ax, name: str) -> None:
     ax.set_ylabel(name, rotation=0, ha="right", va="center", fontsize=7.5, labelpad=6)
 
 
-def _alternate(xs: list[float], gap: float) -> list[int]:
-    """+1 (label above) or -1 (below) so that labels of neighbours closer than ``gap`` alternate."""
-    out: list[int] = []
-    prev = None
-    for x in xs:
-        if prev is not None and x - prev < gap:
-            out.append(-out[-1])
-        else:
-            out.append(1)
-        prev = x
+_CHAR_IN = 0.052  # mean glyph width of 6.5 pt DejaVu Sans, in inches
+_AXES_IN = 5.5  # width of a time axis in a 7-inch figure
+
+
+def _place_labels(items: list[tuple[float, str]], x0: float, x1: float) -> list[tuple[float, int]]:
+    """(centre, side) per label, in x order: above the track (+1) unless that overlaps a neighbour's label,
+    then below (-1); labels are kept inside the axis."""
+    per_in = (x1 - x0) / _AXES_IN
+    placed: dict[int, list[tuple[float, float]]] = {1: [], -1: []}
+    out = []
+    for x, text in items:
+        w = max(len(line) for line in text.split("\n")) * _CHAR_IN * per_in + 0.3
+        cx = min(max(x, x0 + w / 2), x1 - w / 2)
+        best: tuple[float, int] | None = None
+        for side in (1, -1):
+            overlap = sum(max(0.0, min(cx + w / 2, b) - max(cx - w / 2, a)) for a, b in placed[side])
+            if best is None or overlap < best[0]:
+                best = (overlap, side)
+            if overlap == 0:
+                break
+        assert best is not None
+        placed[best[1]].append((cx - w / 2, cx + w / 2))
+        out.append((cx, best[1]))
     return out
 
 
@@ -461,6 +484,22 @@ def _empty_note(ax, text: str, x: float = 0.5, y: float = 0.5, transform=None) -
         style="italic",
         zorder=6,
     )
+
+
+def _freeze_layout(fig: Figure) -> None:
+    """Solve the constrained layout once and drop the engine: every format reuses the same layout, and
+    savefig does not lay the figure out again before each format."""
+    dpi = fig.dpi
+    fig.dpi = PNG_DPI  # measure text as the PNG draws it (hinting makes it a little wider than at 100 dpi)
+    fig.draw_without_rendering()
+    fig.dpi = dpi
+    with matplotlib.rc_context({"figure.constrained_layout.use": False, "figure.autolayout": False}):
+        fig.set_layout_engine(None)
+    # The solver's result varies in the last bits with the interpreter's hash seed, and SVG clip ids hash
+    # the exact numbers: snap the positions so the files are the same from any process.
+    for ax in fig.axes:
+        if ax.get_axes_locator() is None:
+            ax.set_position([round(float(v), 9) for v in ax.get_position(original=False).bounds])
 
 
 def _save(fig: Figure, fmt: str) -> bytes:
@@ -636,16 +675,16 @@ def _static_shifts(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
         if d.empty:
             _empty_note(a, f"no {names[kind].replace(chr(10), ' ')} in the events since {x0:.0f}")
             continue
-        sides = _alternate(list(d["x"]), 2.2)
+        spots = _place_labels([(r.x, _track_text(r, kind)) for r in d.itertuples()], x0, x1)
         amounts = d["amount_usd"].dropna() if kind == "arms" else pd.Series(dtype=float)
         top = float(amounts.max()) if len(amounts) else 1.0
-        for r, side in zip(d.itertuples(), sides, strict=True):
+        for r, (cx, side) in zip(d.itertuples(), spots, strict=True):
             colour = VERMILLION if (kind == "ruptures" or r.status == "cancelled") else BLUE
             if r.x_hi - r.x_lo > 0.2:  # the date is a month or a year: draw its span
                 a.hlines(0.5, r.x_lo, r.x_hi, color=colour, lw=3, alpha=0.35, zorder=2)
             if kind == "arms":
                 known = pd.notna(r.amount_usd)
-                size = 40 + 260 * (r.amount_usd / top) if known else 40
+                size = 40 + 160 * (r.amount_usd / top) if known else 40
                 a.scatter(
                     r.x,
                     0.5,
@@ -680,7 +719,7 @@ def _static_shifts(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
                 )
             else:
                 a.scatter(r.x, 0.5, s=46, marker="v", color=colour, zorder=4)
-            _track_label(a, r.x, side, _track_text(r, kind))
+            _track_label(a, cx, side, _track_text(r, kind))
         for r in tracks["ruptures"].itertuples():
             for b in axes:
                 b.axvline(r.x, color=VERMILLION, lw=0.7, ls=(0, (3, 2)), zorder=1.5, alpha=0.8)
@@ -707,7 +746,7 @@ def _static_shifts(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
 
 
 def _shifts_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
-    x0, x1 = _xrange(tables)
+    x0, _x1 = _xrange(tables)
     ev = _events(tables)
     early = ev[ev["dyad"] & ev["x"].notna() & (ev["x_hi"] <= x0)].sort_values("x")
     third = ev[~ev["dyad"] & ev["x"].notna() & (ev["x"] >= x0)]
@@ -731,13 +770,33 @@ def _shifts_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
 # ---------------------------------------------------------------------------------------------------------
 
 
+def _early_ticks(lo: float, hi: float) -> list[int]:
+    """Year ticks for the compressed pre-2006 panel: every 20 (or 10) years, clear of the break."""
+    step = 20 if hi - lo > 30 else 10
+    first = int(np.ceil(lo / 10) * 10)
+    return [y for y in range(first, int(hi), step) if y <= hi - 4]
+
+
+def _row_key(event_type: str, pair: str) -> str:
+    """Timeline row: the event type, plus the pair when it is not Ecuador acting toward Israel."""
+    return event_type if pair == "ECU→ISR" else f"{event_type} ({pair})"
+
+
+def _row_label(key: str) -> str:
+    kind, _, pair = key.partition(" (")
+    return type_label(kind) + (f" ({pair}" if pair else "")
+
+
 def _timeline_rows(ev: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Dated events with a row per event type (and per pair other than Ecuador acting toward Israel)."""
     d = ev[ev["x"].notna()].copy()
-    types = _type_order(d["event_type"])
-    d["row"] = [len(types) - 1 - types.index(t) for t in d["event_type"]]
-    # events of one type in the same month sit side by side, not on top of each other
-    d = d.sort_values(["event_type", "x", "actor", "event_id"])
-    key = list(zip(d["event_type"], (d["x"] * 12).round().astype(int), strict=True))
+    d["key"] = [_row_key(t, p) for t, p in zip(d["event_type"], d["pair"], strict=True)]
+    order = _type_order(d["event_type"])
+    keys = sorted(set(d["key"]), key=lambda k: (order.index(k.split(" (")[0]), " (" in k, k))
+    d["row"] = [len(keys) - 1 - keys.index(k) for k in d["key"]]
+    # events of one row in the same month sit side by side, not on top of each other
+    d = d.sort_values(["key", "x", "event_id"])
+    key = list(zip(d["key"], (d["x"] * 12).round().astype(int), strict=True))
     counts: dict = {}
     offsets = []
     sizes = pd.Series(key).value_counts().to_dict()
@@ -747,22 +806,23 @@ def _timeline_rows(ev: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         n = sizes[k]
         offsets.append((i - (n - 1) / 2) * 0.28)
     d["y"] = d["row"] + np.array(offsets)
-    return d, types
+    return d, keys
 
 
 def _static_timeline(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     x0, x1 = _xrange(tables)
     ev = _events(tables)
-    d, types = _timeline_rows(ev)
+    d, rows = _timeline_rows(ev)
     early = d[d["x_hi"] <= x0]
-    fig = _new_figure(spec)
+    fig = _new_figure(spec, 1.9 + 0.24 * len(rows))
     if len(early):
         e0 = np.floor(early["x_lo"].min() / 5) * 5 - 1
         e1 = np.ceil(early["x_hi"].max() / 5) * 5 + 1
-        gs = fig.add_gridspec(1, 2, width_ratios=[max(e1 - e0, 8) / 2.2, x1 - x0], wspace=0.03)
+        gs = fig.add_gridspec(1, 2, width_ratios=[1, 3.4])
         ax_e = fig.add_subplot(gs[0])
         ax = fig.add_subplot(gs[1], sharey=ax_e)
         panels = [(ax_e, e0, e1), (ax, x0, x1)]
+        fig.get_layout_engine().set(wspace=0.0)
     else:
         ax = fig.add_subplot()
         ax_e = None
@@ -772,42 +832,40 @@ def _static_timeline(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figur
             _shade_bands(a, lo, hi, labels=True)
         part = d[(d["x"] >= lo) & (d["x"] <= hi)]
         for r in part.itertuples():
-            label, colour = _POLARITY.get(int(r.polarity), _POLARITY[0])
+            _label, colour = _POLARITY.get(int(r.polarity), _POLARITY[0])
             if r.x_hi - r.x_lo > 0.2:
                 a.hlines(r.y, max(r.x_lo, lo), min(r.x_hi, hi), color=colour, lw=2.2, alpha=0.35, zorder=2)
-            m = _STATUS_MARKER.get(r.status, "o")
             filled = r.status in ("happened", "cancelled")
             a.scatter(
                 r.x,
                 r.y,
                 s=30,
-                marker=m,
+                marker=_STATUS_MARKER.get(r.status, "o"),
                 facecolor=colour if filled else "white",
                 edgecolor=colour,
                 lw=1.1,
                 zorder=4,
             )
-            if r.actor != "ECU" or r.target != "ISR":
-                a.text(
-                    r.x + 0.35, r.y, r.pair, fontsize=5.8, va="center", ha="left", color="#333333", zorder=5
-                )
         _year_axis(a, lo, hi)
-        a.set_ylim(-0.7, len(types) - 0.3)
-        for y in range(len(types)):
+        a.set_ylim(-0.7, len(rows) - 0.3)
+        for y in range(len(rows)):
             a.axhline(y, color="#DDDDDD", lw=0.4, zorder=1)
-    ax.set_yticks(range(len(types)), [type_label(t) for t in reversed(types)])
+    labels = [_row_label(k) for k in reversed(rows)]
+    ax.set_yticks(range(len(rows)), labels)
     if ax_e is not None:
-        ax_e.set_yticks(range(len(types)), [type_label(t) for t in reversed(types)])
+        ax_e.set_yticks(range(len(rows)), labels)
         ax.tick_params(labelleft=False, left=False)
         ax.spines["left"].set_visible(False)
         ax_e.spines["right"].set_visible(False)
-        ax_e.set_title("before 2006 (background)", fontsize=7, fontweight="normal", loc="center", pad=14)
-        ax_e.xaxis.set_major_locator(MultipleLocator(10 if e1 - e0 > 12 else 5))
-        ax_e.xaxis.set_minor_locator(MultipleLocator(5 if e1 - e0 > 12 else 1))
+        ax_e.set_title(f"before {x0:.0f} (background)", fontsize=7, fontweight="normal", loc="center", pad=4)
+        ax_e.set_xticks(_early_ticks(e0, e1))
+        ax_e.xaxis.set_minor_locator(MultipleLocator(10 if e1 - e0 > 30 else (5 if e1 - e0 > 12 else 1)))
         kw = {"transform": ax_e.transAxes, "color": "#333333", "clip_on": False, "lw": 0.8}
-        ax_e.plot([1 - 0.03, 1 + 0.03], [-0.02, 0.02], **kw)
+        ax_e.plot([1 - 0.05, 1 + 0.05], [-0.015, 0.015], **kw)
         kw["transform"] = ax.transAxes
-        ax.plot([-0.012, 0.012], [-0.02, 0.02], **kw)
+        ax.plot([-0.015, 0.015], [-0.015, 0.015], **kw)
+    statuses = [s for s in _STATUS_MARKER if s in set(d["status"])]
+    polarities = [p for p in _POLARITY if p in {int(v) for v in d["polarity"]}]
     handles = [
         Line2D(
             [],
@@ -818,16 +876,19 @@ def _static_timeline(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figur
             mfc=GREY if s in ("happened", "cancelled") else "white",
             label=s,
         )
-        for s in _STATUS_MARKER
-    ] + [Patch(color=c, label=lab) for lab, c in _POLARITY.values()]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.42, -0.09), ncol=4, fontsize=6.5)
+        for s in statuses
+    ] + [Patch(color=_POLARITY[p][1], label=_POLARITY[p][0]) for p in polarities]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.08), ncol=4, fontsize=6.5)
     return _finish(fig, spec, spec.notes(tables) if spec.notes else ())
 
 
 def _timeline_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     ev = _events(tables)
     und = ev[ev["x"].isna()]
-    notes = ["A line through a marker is the span its date stands for (month, year or decade)."]
+    notes = [
+        "Rows without a pair in brackets are Ecuador's acts toward Israel. "
+        "A line through a marker is the span its date stands for (month, year or decade)."
+    ]
     if len(und):
         items = "; ".join(f"{type_label(r.event_type)} {r.pair}" for r in und.itertuples())
         notes.append(f"Not shown: {len(und)} undated event(s) ({items}).")
@@ -851,15 +912,21 @@ def _loso(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return s[s["variant"] == "leave_one_source_out"]
 
 
+def _admin_years(a: Administration, x1: float) -> str:
+    """'2007–2017', or '2023–' for a term that runs past the data."""
+    return f"{a.start.year}–" if _dec(a.end) > x1 else f"{a.start.year}–{a.end.year}"
+
+
 def _static_stance(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     st = _stance_rows(tables)
     loso = _loso(tables)
+    _x0, x1 = _xrange(tables)
     fig = _new_figure(spec)
     ax = fig.add_subplot()
     n = len(st)
     ys = {a: n - 1 - i for i, a in enumerate(st["administration"])}
     vals = list(st[["ci_low", "ci_high"]].stack().dropna()) + list(loso["score"].dropna()) + [0.0]
-    lo, hi = min(vals) - 1.2, max(vals) + 1.2
+    lo, hi = min(vals) - 1.2, max(vals) + 1.6
     for r in _label_ranges().itertuples():
         a, b = max(r.min, lo), min(r.max, hi)
         if b <= a:
@@ -911,7 +978,7 @@ def _static_stance(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     for r in st.itertuples():
         a = lookup.get(r.administration)
         name = a.name if a else r.administration
-        yrs = f"{a.start.year}–{a.end.year}" if a else ""
+        yrs = _admin_years(a, x1) if a else ""
         ticks.append(f"{name}\n{yrs} · {r.n_events} events, {r.n_sources} articles")
     ax.set_yticks([ys[a] for a in st["administration"]], ticks, fontsize=7)
     ax.set_ylim(-0.7, n - 0.1)
@@ -939,6 +1006,8 @@ def _static_stance(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
         loc="upper center",
         bbox_to_anchor=(0.5, -0.16),
         ncol=3,
+        handlelength=2.4,
+        handletextpad=0.7,
     )
     return _finish(fig, spec, spec.notes(tables) if spec.notes else ())
 
@@ -965,8 +1034,9 @@ def _stance_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _matrix(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, list[str]]:
-    ev = tables["events"].copy()
+def _matrix(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """Counts of events by type and administration; the same for events outside the Ecuador–Israel pair."""
+    ev = _events(tables)
     ev["col"] = [_s(a) or "undated" for a in ev["administration"]]
     cols = [BACKGROUND] + [a.president for a in administrations()]
     cols += sorted(c for c in ev["col"].unique() if c not in cols and c != "undated")
@@ -974,44 +1044,60 @@ def _matrix(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, list[str]]:
         cols.append("undated")
     types = _type_order(ev["event_type"])
     m = pd.crosstab(ev["event_type"], ev["col"]).reindex(index=types, columns=cols, fill_value=0)
+    other = ev[~ev["dyad"]]
+    third = pd.crosstab(other["event_type"], other["col"]).reindex(index=types, columns=cols, fill_value=0)
+    _x0, x1 = _xrange(tables)
     headers = []
     lookup = _admin_lookup()
+    first = administrations()[0].start.year if administrations() else ""
     for c in cols:
         if c == BACKGROUND:
-            first = lookup[administrations()[0].president].start.year if administrations() else ""
             headers.append(f"background\n(before {first})")
         elif c in lookup:
-            a = lookup[c]
-            headers.append(f"{a.name.split()[-1]}\n{a.start.year}–{a.end.year}")
+            headers.append(f"{lookup[c].name.split()[-1]}\n{_admin_years(lookup[c], x1)}")
         else:
             headers.append(c)
-    return m, headers
+    return m, third, headers
 
 
 def _static_matrix(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
-    m, headers = _matrix(tables)
-    fig = _new_figure(spec, max(3.0, 1.6 + 0.27 * len(m)))
+    m, third, headers = _matrix(tables)
+    fig = _new_figure(spec, max(3.0, 1.9 + 0.3 * len(m)))
     ax = fig.add_subplot()
     z = m.to_numpy(dtype=float)
+    zt = third.to_numpy(dtype=int)
     vmax = max(z.max(), 1)
     shown = np.ma.masked_where(z == 0, z)
-    cmap = plt.get_cmap("cividis_r").copy()
-    cmap.set_bad("white")
+    cmap = plt.get_cmap("cividis_r").with_extremes(bad="white")
     ax.imshow(shown, cmap=cmap, vmin=0, vmax=vmax * 1.15, aspect="auto")
     for i in range(z.shape[0]):
         for j in range(z.shape[1]):
             v = int(z[i, j])
             dark = v / (vmax * 1.15) > 0.55
+            colour = ("white" if dark else BLACK) if v else "#AAAAAA"
+            if not v:
+                ax.text(j, i, "·", ha="center", va="center", fontsize=7, color=colour)
+                continue
             ax.text(
                 j,
-                i,
-                str(v) if v else "·",
+                i - (0.12 if zt[i, j] else 0),
+                str(v),
                 ha="center",
                 va="center",
-                fontsize=7.5 if v else 7,
-                color=("white" if dark else BLACK) if v else "#AAAAAA",
-                fontweight="bold" if v else "normal",
+                fontsize=7.5,
+                color=colour,
+                fontweight="bold",
             )
+            if zt[i, j]:
+                ax.text(
+                    j,
+                    i + 0.26,
+                    f"{zt[i, j]} not ECU–ISR",
+                    ha="center",
+                    va="center",
+                    fontsize=5.5,
+                    color=colour,
+                )
         ax.text(
             z.shape[1] - 0.35, i, f"{int(z[i].sum())}", ha="left", va="center", fontsize=7, color="#333333"
         )
@@ -1199,7 +1285,7 @@ def _no_data_admins(tables: dict[str, pd.DataFrame]) -> list[str]:
 
 
 def _un_no_data(ax, tables: dict[str, pd.DataFrame], x0: float, x1: float) -> None:
-    end, end_label = _un_end(tables)
+    end, _end_label = _un_end(tables)
     if end is not None and end < x1:
         ax.axvspan(end, x1, facecolor="none", edgecolor=LIGHT, hatch="////", lw=0, zorder=0.8)
         ax.axvline(end, color=GREY, lw=0.6, zorder=1)
@@ -1240,66 +1326,59 @@ def _tiv_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def _draw_tiv(ax, tables: dict[str, pd.DataFrame], x0: float, x1: float, label_israel: bool) -> None:
+    """Stacked bars of orders by order year: Israel (hatched) beneath all other suppliers."""
     t = _tiv_frame(tables)
     t = t[(t.index + 1 > x0) & (t.index < x1)]
     xs = t.index + 0.5
-    ax.bar(
-        xs,
-        t["israel"],
-        width=0.8,
-        color=VERMILLION,
-        hatch="////",
-        edgecolor="white",
-        lw=0,
-        label="Israel",
-        zorder=3,
-    )
-    ax.bar(
-        xs,
-        t["others"],
-        bottom=t["israel"],
-        width=0.8,
-        color=LIGHT,
-        lw=0,
-        label="all other suppliers",
-        zorder=3,
-    )
-    top = float((t["israel"] + t["others"]).max()) if len(t) else 1.0
-    for y, r in t.iterrows():
-        if r["n_israel"] > 0 and label_israel:
-            txt = f"Israel: {r['n_israel']} order{'s' if r['n_israel'] > 1 else ''}, TIV {r['israel']:g}"
-            ax.text(
-                y + 0.5,
-                r["israel"] + r["others"] + top * 0.04,
+    ax.bar(xs, t["israel"], width=0.8, color=VERMILLION, hatch="////", edgecolor="white", lw=0, zorder=3)
+    ax.bar(xs, t["others"], bottom=t["israel"], width=0.8, color=LIGHT, lw=0, zorder=3)
+    top = float((t["israel"] + t["others"]).max()) if len(t) else 0.0
+    top = top if top > 0 else 1.0
+    for year, israel, others, n, n0 in zip(
+        t.index, t["israel"], t["others"], t["n_israel"], t["n_israel_tiv0"], strict=True
+    ):
+        if n > 0 and label_israel:
+            txt = f"Israel: {int(n)} order{'s' if n > 1 else ''},\nTIV {israel:g}"
+            ax.annotate(
                 txt,
+                xy=(year + 0.5, max(israel, top * 0.02)),
+                xytext=(year + 0.5, israel + others + top * 0.12),
                 ha="center",
                 va="bottom",
                 fontsize=6.2,
                 color=VERMILLION,
                 zorder=5,
+                arrowprops={"arrowstyle": "-", "color": VERMILLION, "lw": 0.6, "shrinkA": 1, "shrinkB": 0},
             )
-        if r["n_israel_tiv0"] > 0:
+        if n0 > 0:
             ax.scatter(
-                y + 0.5, top * 0.03, marker="^", s=26, facecolor="white", edgecolor=VERMILLION, lw=1, zorder=5
+                year + 0.5,
+                top * 0.035,
+                marker="^",
+                s=26,
+                facecolor="white",
+                edgecolor=VERMILLION,
+                lw=1,
+                zorder=5,
             )
     last = int(tables["arms_by_supplier"]["year"].max()) if len(tables["arms_by_supplier"]) else None
     if last is not None and last + 1 < x1:
         ax.axvspan(last + 1, x1, facecolor="none", edgecolor=LIGHT, hatch="////", lw=0, zorder=0.8)
         ax.text(
             (last + 1 + x1) / 2,
-            0.5,
-            f"no register\ndata after {last}",
+            0.45,
+            f"no register\ndata after\n{last}",
             transform=ax.get_xaxis_transform(),
             ha="center",
             va="center",
-            fontsize=6.5,
+            fontsize=6.3,
             style="italic",
             color="#333333",
             zorder=6,
             bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"},
         )
-    ax.set_ylim(0, top * 1.3 if top > 0 else 1)
-    ax.set_ylabel(f"orders,\n{TIV_LABEL.replace(' (', chr(10) + '(')}", fontsize=7)
+    ax.set_ylim(0, top * 1.6)
+    ax.set_ylabel("orders, SIPRI TIV\n(volume index,\nnot US$)", fontsize=7)
 
 
 def _static_external(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
@@ -1334,7 +1413,7 @@ def _static_external(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figur
     )
     a.set_ylim(-0.05, 1.05)
     a.set_ylabel("agreement with\nIsrael (1 = same\nvote every time)", fontsize=7)
-    a.set_title("(a) UN General Assembly: Ecuador's votes against Israel's, per session", pad=24)
+    a.set_title("(a) UN General Assembly: how often Ecuador voted as Israel did, per session", pad=24)
     a.legend(loc="upper left", ncol=2, bbox_to_anchor=(0.0, 0.98))
     _un_no_data(a, tables, x0, x1)
     # (b) ideal-point distance
@@ -1391,6 +1470,7 @@ def _static_external(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figur
     # (d) stance
     e = axes[3]
     _draw_stance(e, tables, x0, x1, annotate=False)
+    e.yaxis.set_major_locator(MultipleLocator(5))
     e.set_ylabel("stance toward\nIsrael (mean\nevent value)", fontsize=7)
     e.set_title("(d) Stance coded from the news articles, by calendar year and administration")
     e.set_xlabel("year (UN points at the session's opening in September; arms bars span the order year)")
@@ -1438,15 +1518,17 @@ def _press_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def _static_arms(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     x0, x1 = _xrange(tables)
     fig = _new_figure(spec)
-    gs = fig.add_gridspec(2, 1, height_ratios=[2.3, 1.0])
+    gs = fig.add_gridspec(3, 1, height_ratios=[2.2, 0.85, 0.85])
     ax = fig.add_subplot(gs[0])
-    tr = fig.add_subplot(gs[1], sharex=ax)
-    for i, a in enumerate((ax, tr)):
+    sip = fig.add_subplot(gs[1], sharex=ax)
+    tr = fig.add_subplot(gs[2], sharex=ax)
+    for i, a in enumerate((ax, sip, tr)):
         _shade_bands(a, x0, x1, labels=(i == 0))
         _year_axis(a, x0, x1)
-    ax.tick_params(labelbottom=False)
-    _draw_tiv(ax, tables, x0, x1, label_israel=True)
-    ax.set_title("SIPRI Arms Transfers register: Ecuador's orders by order year", pad=24)
+        if i < 2:
+            a.tick_params(labelbottom=False)
+    _draw_tiv(ax, tables, x0, x1, label_israel=False)
+    ax.set_title("SIPRI Arms Transfers register: all of Ecuador's orders, by order year", pad=24)
     ax.legend(
         handles=[
             Patch(facecolor=VERMILLION, hatch="////", edgecolor="white", label="from Israel"),
@@ -1458,31 +1540,58 @@ def _static_arms(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
         loc="upper left",
         ncol=3,
     )
+    # the register's orders from Israel, one marker per order year
+    _track_axes(sip, "SIPRI register:\norders from\nIsrael")
+    t = _tiv_frame(tables)
+    t = t[(t["n_israel"] > 0) & (t.index + 1 > x0) & (t.index < x1)]
+    if t.empty:
+        _empty_note(sip, f"no order from Israel in the register since {x0:.0f}")
+    texts = []
+    for year, israel, n, n0 in zip(t.index, t["israel"], t["n_israel"], t["n_israel_tiv0"], strict=True):
+        txt = f"{year}: {int(n)} order{'s' if n > 1 else ''}, TIV {israel:g}"
+        if n0:
+            txt += f"\n({int(n0)} with TIV 0: no quantity listed)"
+        texts.append((year + 0.5, txt))
+    for (x, txt), (cx, side), israel in zip(texts, _place_labels(texts, x0, x1), t["israel"], strict=True):
+        sip.hlines(0.5, x - 0.5, x + 0.5, color=VERMILLION, lw=3, alpha=0.35, zorder=2)
+        sip.scatter(
+            x,
+            0.5,
+            s=46,
+            marker="s",
+            facecolor=VERMILLION if israel > 0 else "white",
+            edgecolor=VERMILLION,
+            lw=1.2,
+            zorder=4,
+        )
+        _track_label(sip, cx, side, txt, VERMILLION)
+    # the press
     _track_axes(tr, "press reports:\npurchases\nfrom Israel")
-    tr.set_title("News articles (US$ as reported; not comparable with TIV)")
     d = _press_reports(tables)
     d = d[d["x"].notna() & (d["x_hi"] > x0) & (d["x_lo"] < x1)]
     if d.empty:
         _empty_note(tr, f"no press-reported purchase dated after {x0:.0f}")
     amounts = d["amount_usd"].dropna()
     top = float(amounts.max()) if len(amounts) else 1.0
-    for r, side in zip(d.itertuples(), _alternate(list(d["x"]), 2.2), strict=True):
+    items = [
+        (r.x, _track_text(r, "arms") + (f"\n{r.register}" if r.register else "")) for r in d.itertuples()
+    ]
+    for r, (cx, side), (_x, text) in zip(d.itertuples(), _place_labels(items, x0, x1), items, strict=True):
         known = pd.notna(r.amount_usd)
         if r.x_hi - r.x_lo > 0.2:
             tr.hlines(0.5, r.x_lo, r.x_hi, color=BLUE, lw=3, alpha=0.35, zorder=2)
         tr.scatter(
             r.x,
             0.5,
-            s=40 + 260 * (r.amount_usd / top) if known else 40,
+            s=40 + 160 * (r.amount_usd / top) if known else 40,
             marker="o",
             facecolor=BLUE if known else "white",
             edgecolor=BLUE,
             lw=1.2,
             zorder=4,
         )
-        text = _track_text(r, "arms") + (f"\n{r.register}" if r.register else "")
-        _track_label(tr, r.x, side, text)
-    tr.set_xlabel("year")
+        _track_label(tr, cx, side, text)
+    tr.set_xlabel("year (a bar or span covers the year the date stands for)")
     return _finish(fig, spec, spec.notes(tables) if spec.notes else ())
 
 
@@ -1508,21 +1617,41 @@ def _arms_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _plotly_layout(fig: go.Figure, spec: FigureSpec, height: int, notes: Iterable[str] = ()) -> go.Figure:
+def _plotly_layout(
+    fig: go.Figure,
+    spec: FigureSpec,
+    height: int,
+    notes: Iterable[str] = (),
+    legend_rows: int = 1,
+    axis_px: int = 40,
+) -> go.Figure:
+    """House layout: the plot area is ``height`` px; below it the x labels (``axis_px``), the legend
+    (``legend_rows`` rows) and the source footnote, each in its own strip so that none overlaps."""
     foot = [footnote(spec), *notes]
-    foot_html = "<br>".join("<br>".join(escape_text(x) for x in textwrap.wrap(p, 150)) for p in foot)
+    foot_html = "<br>".join(
+        "<br>".join(escape_text(x) for x in textwrap.wrap(p, 150, break_on_hyphens=False)) for p in foot
+    )
     n_lines = foot_html.count("<br>") + 1
-    bottom = 60 + 14 * n_lines
+    legend_px = 24 * legend_rows + (8 if legend_rows else 0)
+    bottom = axis_px + legend_px + 16 * n_lines + 12
     fig.update_layout(
         template="simple_white",
         title={"text": escape_text(spec.title), "x": 0.01, "xanchor": "left", "font": {"size": 16}},
         font={"family": "DejaVu Sans, Arial, sans-serif", "size": 12, "color": "#222222"},
         colorway=OKABE_ITO,
-        height=height + bottom,
-        margin={"l": 90, "r": 40, "t": 90, "b": bottom},
+        height=height + bottom + 100,
+        margin={"l": 90, "r": 40, "t": 100, "b": bottom},
         hoverlabel={"align": "left", "font": {"size": 12}, "bgcolor": "white"},
         hovermode="closest",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "xanchor": "left"},
+        showlegend=legend_rows > 0,
+        legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -axis_px / height,
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": 11},
+        },
     )
     fig.add_annotation(
         text=foot_html,
@@ -1546,7 +1675,16 @@ def _p_bands(fig: go.Figure, x0: float, x1: float, rows: Iterable[int], label_ro
         if e <= a:
             continue
         for r in rows:
-            fig.add_vrect(x0=a, x1=e, fillcolor=BAND[i % 2], line_width=0, layer="below", row=r, col=1)
+            fig.add_vrect(
+                x0=a,
+                x1=e,
+                fillcolor=BAND[i % 2],
+                line_width=0,
+                layer="below",
+                row=r,
+                col=1,
+                exclude_empty_subplots=False,
+            )
         if label_row is not None:
             fig.add_annotation(
                 x=(a + e) / 2,
@@ -1558,6 +1696,27 @@ def _p_bands(fig: go.Figure, x0: float, x1: float, rows: Iterable[int], label_ro
                 yanchor="bottom",
                 font={"size": 11, "color": "#333333"},
             )
+
+
+def _p_track_labels(fig: go.Figure, row: int, items: list[tuple[float, str]], x0: float, x1: float) -> None:
+    """Labels beside track markers, above or below so that neighbours do not overlap (escaped here)."""
+    for (_x, text), (cx, side) in zip(items, _place_labels(items, x0, x1), strict=True):
+        fig.add_annotation(
+            x=cx,
+            y=0.5 + side * 0.18,
+            text="<br>".join(escape_text(line) for line in text.split("\n")),
+            showarrow=False,
+            yanchor="bottom" if side > 0 else "top",
+            font={"size": 10, "color": "#222222"},
+            row=row,
+            col=1,
+        )
+
+
+def _p_titles(fig: go.Figure) -> None:
+    """Subplot titles left-aligned and lifted above the administration labels."""
+    for ann in fig.layout.annotations:
+        ann.update(x=0, xanchor="left", yshift=18, font={"size": 13})
 
 
 def _p_year_axes(fig: go.Figure, x0: float, x1: float) -> None:
@@ -1637,6 +1796,8 @@ if (gd && gd.on) {
 def _p_stance(fig: go.Figure, tables: dict[str, pd.DataFrame], x0: float, x1: float, row: int) -> None:
     lookup = _admin_lookup()
     ci = _ci_percent()
+    scored = tables["stance"]["score"].notna()
+    first_shown = scored.idxmax() if scored.any() else None
     for r in tables["stance"].itertuples():
         a = lookup.get(r.administration)
         if a is None:
@@ -1681,9 +1842,9 @@ def _p_stance(fig: go.Figure, tables: dict[str, pd.DataFrame], x0: float, x1: fl
                 y=[r.score, r.score],
                 mode="lines",
                 line={"color": colour, "width": 3, "dash": "solid" if r.score >= 0 else "dash"},
-                name=f"administration mean, {ci} interval",
+                name=f"administration: mean (line), {ci} interval (band)",
                 legendgroup="admin",
-                showlegend=False,
+                showlegend=r.Index == first_shown,
                 hovertext=[hover, hover],
                 hoverinfo="text",
             ),
@@ -1719,7 +1880,7 @@ def _p_stance(fig: go.Figure, tables: dict[str, pd.DataFrame], x0: float, x1: fl
             row=row,
             col=1,
         )
-    fig.add_hline(y=0, line={"color": "#555555", "width": 1}, row=row, col=1)
+    fig.add_hline(y=0, line={"color": "#555555", "width": 1}, row=row, col=1, exclude_empty_subplots=False)
 
 
 def _interactive_shifts(tables, spec, manifest) -> go.Figure:
@@ -1779,15 +1940,12 @@ def _interactive_shifts(tables, spec, manifest) -> go.Figure:
             colour = [BLUE] * len(d)
         else:
             size, symbol, colour = [12] * len(d), ["triangle-down"] * len(d), [VERMILLION] * len(d)
-        labels = [escape_text(_track_text(r, kind)) for r in d.itertuples()]
+        _p_track_labels(fig, i, [(r.x, _track_text(r, kind)) for r in d.itertuples()], x0, x1)
         fig.add_trace(
             go.Scatter(
                 x=d["x"],
                 y=[0.5] * len(d),
-                mode="markers+text",
-                text=labels,
-                textposition="top center",
-                textfont={"size": 10},
+                mode="markers",
                 marker={
                     "size": size,
                     "symbol": symbol,
@@ -1801,7 +1959,7 @@ def _interactive_shifts(tables, spec, manifest) -> go.Figure:
                     "arrayminus": d["x"] - d["x_lo"],
                     "thickness": 3,
                     "width": 0,
-                    "color": "rgba(0,114,178,0.35)",
+                    "color": "rgba(213,94,0,0.35)" if kind == "ruptures" else "rgba(0,114,178,0.35)",
                 },
                 hovertext=hov,
                 hoverinfo="text",
@@ -1813,7 +1971,13 @@ def _interactive_shifts(tables, spec, manifest) -> go.Figure:
             col=1,
         )
     for r in tracks["ruptures"].itertuples():
-        fig.add_vline(x=r.x, line={"color": VERMILLION, "width": 1, "dash": "dash"}, row="all", col=1)
+        fig.add_vline(
+            x=r.x,
+            line={"color": VERMILLION, "width": 1, "dash": "dash"},
+            row="all",
+            col=1,
+            exclude_empty_subplots=False,
+        )
     _p_year_axes(fig, x0, x1)
     return _plotly_layout(fig, spec, 760, spec.notes(tables) if spec.notes else ())
 
@@ -1841,17 +2005,23 @@ def _interactive_timeline(tables, spec, manifest) -> go.Figure:
                 a, e = max(b.start, lo), min(b.end, hi)
                 if e > a:
                     fig.add_vrect(
-                        x0=a, x1=e, fillcolor=BAND[i % 2], line_width=0, layer="below", row=1, col=col
+                        x0=a,
+                        x1=e,
+                        fillcolor=BAND[i % 2],
+                        line_width=0,
+                        layer="below",
+                        row=1,
+                        col=col,
+                        exclude_empty_subplots=False,
                     )
                     fig.add_annotation(
                         x=(a + e) / 2,
                         y=1,
-                        yref="paper",
+                        xref=f"x{'' if col == 1 else col}",
+                        yref=f"y{'' if col == 1 else col} domain",
                         text=escape_text(b.short),
                         showarrow=False,
                         yanchor="bottom",
-                        row=1,
-                        col=col,
                         font={"size": 11},
                     )
         for status, symbol in _STATUS_PLOTLY.items():
@@ -1892,11 +2062,16 @@ def _interactive_timeline(tables, spec, manifest) -> go.Figure:
                     col=col,
                 )
         fig.update_xaxes(
-            range=[lo, hi], tickformat="d", dtick=2 if col == len(panels) else 10, row=1, col=col
+            range=[lo, hi],
+            tickformat="d",
+            tickvals=_early_ticks(lo, hi) if col < len(panels) else None,
+            dtick=2,
+            row=1,
+            col=col,
         )
     fig.update_yaxes(
         tickvals=list(range(len(types))),
-        ticktext=[escape_text(type_label(t)) for t in reversed(types)],
+        ticktext=[escape_text(_row_label(t)) for t in reversed(types)],
         range=[-0.7, len(types) - 0.3],
         showgrid=True,
         gridcolor="#E5E5E5",
@@ -1904,12 +2079,7 @@ def _interactive_timeline(tables, spec, manifest) -> go.Figure:
         col=1,
     )
     h = 120 + 34 * len(types)
-    fig = _plotly_layout(fig, spec, h, spec.notes(tables) if spec.notes else ())
-    fig.update_layout(
-        legend={"orientation": "h", "y": -0.12, "yanchor": "top"}, margin={"b": fig.layout.margin.b + 60}
-    )
-    fig.update_layout(height=fig.layout.height + 60)
-    return fig
+    return _plotly_layout(fig, spec, h, spec.notes(tables) if spec.notes else (), legend_rows=2)
 
 
 def _interactive_stance(tables, spec, manifest) -> go.Figure:
@@ -1989,7 +2159,7 @@ def _interactive_stance(tables, spec, manifest) -> go.Figure:
 
 
 def _interactive_matrix(tables, spec, manifest) -> go.Figure:
-    m, headers = _matrix(tables)
+    m, _third, headers = _matrix(tables)
     ev = _events(tables)
     ev["col"] = [_s(a) or "undated" for a in ev["administration"]]
     hov = []
@@ -2024,7 +2194,9 @@ def _interactive_matrix(tables, spec, manifest) -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
-    return _plotly_layout(fig, spec, 120 + 32 * len(m), spec.notes(tables) if spec.notes else ())
+    fig = _plotly_layout(fig, spec, 32 * len(m), spec.notes(tables) if spec.notes else (), 0, axis_px=10)
+    fig.update_layout(margin={"t": 150, "l": 170})
+    return fig
 
 
 def _interactive_sources(tables, spec, manifest) -> go.Figure:
@@ -2100,10 +2272,8 @@ def _interactive_sources(tables, spec, manifest) -> go.Figure:
         autorange="reversed",
         tickfont={"size": 11},
     )
-    fig = _plotly_layout(fig, spec, 140 + 24 * len(ev), spec.notes(tables) if spec.notes else ())
-    fig.update_layout(
-        legend={"orientation": "h", "y": 0, "yanchor": "top", "yref": "paper"}, margin={"t": 150}
-    )
+    fig = _plotly_layout(fig, spec, 24 * len(ev), spec.notes(tables) if spec.notes else (), 2, axis_px=10)
+    fig.update_layout(margin={"t": 170, "l": 260})
     return fig
 
 
@@ -2113,7 +2283,7 @@ def _interactive_external(tables, spec, manifest) -> go.Figure:
         rows=4,
         cols=1,
         shared_xaxes=True,
-        vertical_spacing=0.06,
+        vertical_spacing=0.085,
         subplot_titles=[
             "(a) UN General Assembly: agreement with Israel per session",
             "(b) Ideal-point distance Ecuador–Israel (bands: conservative 5–95% range)",
@@ -2121,7 +2291,7 @@ def _interactive_external(tables, spec, manifest) -> go.Figure:
             "(d) Stance coded from the news articles",
         ],
     )
-    fig.update_annotations(selector={"text": None}, font={"size": 12})
+    _p_titles(fig)
     _p_bands(fig, x0, x1, range(1, 5))
     s = tables["unga_agreement_by_session"]
     s = s[(s["session_year"] + 1 > x0) & (s["session_year"] < x1)]
@@ -2210,11 +2380,20 @@ def _interactive_external(tables, spec, manifest) -> go.Figure:
             row=2,
             col=1,
         )
-    end, end_label = _un_end(tables)
+    end, _end_label = _un_end(tables)
     lookup = _admin_lookup()
     for r in (1, 2):
         if end is not None and end < x1:
-            fig.add_vrect(x0=end, x1=x1, fillcolor="#DDDDDD", opacity=0.5, line_width=0, row=r, col=1)
+            fig.add_vrect(
+                x0=end,
+                x1=x1,
+                fillcolor="#DDDDDD",
+                opacity=0.5,
+                line_width=0,
+                row=r,
+                col=1,
+                exclude_empty_subplots=False,
+            )
         for p in _no_data_admins(tables):
             a = lookup.get(p)
             if a is None:
@@ -2233,40 +2412,46 @@ def _interactive_external(tables, spec, manifest) -> go.Figure:
                 )
     fig.update_yaxes(range=[-0.05, 1.05], title_text="agreement", row=1, col=1)
     fig.update_yaxes(title_text="distance", row=2, col=1)
+    _p_tiv(fig, tables, x0, x1, 3, prefix="SIPRI: ")
+    fig.update_yaxes(title_text=escape_text("TIV (not US$)"), row=3, col=1)
+    _p_stance(fig, tables, x0, x1, 4)
+    fig.update_yaxes(title_text="stance", row=4, col=1)
+    _p_year_axes(fig, x0, x1)
+    return _plotly_layout(fig, spec, 900, spec.notes(tables) if spec.notes else (), legend_rows=3)
+
+
+def _p_tiv(
+    fig: go.Figure, tables: dict[str, pd.DataFrame], x0: float, x1: float, row: int, prefix: str = ""
+) -> None:
+    """Stacked SIPRI order bars (Israel hatched beneath all other suppliers) and TIV-0 Israeli orders."""
     t = _tiv_frame(tables)
     t = t[(t.index + 1 > x0) & (t.index < x1)]
     hov = [
-        f"{int(y)}: Israel TIV {r['israel']:g} ({int(r['n_israel'])} order(s), {int(r['n_israel_tiv0'])} with TIV 0); "
-        f"other suppliers TIV {r['others']:g}"
-        for y, r in t.iterrows()
+        escape_text(
+            f"{int(y)}: Israel TIV {israel:g} ({int(n)} order(s), {int(n0)} with TIV 0); "
+            f"all other suppliers TIV {others:g}"
+        )
+        for y, israel, others, n, n0 in zip(
+            t.index, t["israel"], t["others"], t["n_israel"], t["n_israel_tiv0"], strict=True
+        )
     ]
-    hov = [escape_text(h) for h in hov]
-    fig.add_trace(
-        go.Bar(
-            x=t.index + 0.5,
-            y=t["israel"],
-            name="SIPRI: Israel",
-            marker={"color": VERMILLION, "pattern": {"shape": "/"}},
-            hovertext=hov,
-            hoverinfo="text",
-            width=0.8,
-        ),
-        row=3,
-        col=1,
-    )
-    fig.add_trace(
-        go.Bar(
-            x=t.index + 0.5,
-            y=t["others"],
-            name="SIPRI: all other suppliers",
-            marker={"color": LIGHT},
-            hovertext=hov,
-            hoverinfo="text",
-            width=0.8,
-        ),
-        row=3,
-        col=1,
-    )
+    for col, name, marker in (
+        ("israel", "from Israel", {"color": VERMILLION, "pattern": {"shape": "/"}}),
+        ("others", "from all other suppliers", {"color": LIGHT}),
+    ):
+        fig.add_trace(
+            go.Bar(
+                x=t.index + 0.5,
+                y=t[col],
+                name=prefix + name,
+                width=0.8,
+                marker=marker,
+                hovertext=hov,
+                hoverinfo="text",
+            ),
+            row=row,
+            col=1,
+        )
     z = t[t["n_israel_tiv0"] > 0]
     if len(z):
         fig.add_trace(
@@ -2274,99 +2459,102 @@ def _interactive_external(tables, spec, manifest) -> go.Figure:
                 x=z.index + 0.5,
                 y=[0] * len(z),
                 mode="markers",
-                name="SIPRI: Israeli order with TIV 0",
+                name=prefix + "order from Israel with TIV 0",
                 marker={"symbol": "triangle-up-open", "size": 11, "color": VERMILLION},
                 hovertext=[
-                    escape_text(
-                        f"{int(y)}: {int(r['n_israel_tiv0'])} Israeli order(s) with TIV 0 (no quantity listed)"
-                    )
-                    for y, r in z.iterrows()
+                    escape_text(f"{int(y)}: {int(n)} Israeli order(s) with TIV 0 (SIPRI lists no quantity)")
+                    for y, n in zip(z.index, z["n_israel_tiv0"], strict=True)
                 ],
                 hoverinfo="text",
             ),
-            row=3,
+            row=row,
             col=1,
         )
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(title_text=escape_text("TIV (not US$)"), row=3, col=1)
-    _p_stance(fig, tables, x0, x1, 4)
-    fig.update_yaxes(title_text="stance", row=4, col=1)
-    _p_year_axes(fig, x0, x1)
-    return _plotly_layout(fig, spec, 900, spec.notes(tables) if spec.notes else ())
+    last = int(tables["arms_by_supplier"]["year"].max()) if len(tables["arms_by_supplier"]) else None
+    if last is not None and last + 1 < x1:
+        fig.add_vrect(
+            x0=last + 1,
+            x1=x1,
+            fillcolor="#DDDDDD",
+            opacity=0.5,
+            line_width=0,
+            row=row,
+            col=1,
+            exclude_empty_subplots=False,
+        )
+        fig.add_annotation(
+            x=(last + 1 + x1) / 2,
+            y=0.5,
+            yref=f"y{'' if row == 1 else row} domain",
+            xref=f"x{'' if row == 1 else row}",
+            text=f"<i>no data<br>after {last}</i>",
+            showarrow=False,
+            bgcolor="white",
+            font={"size": 11},
+        )
 
 
 def _interactive_arms(tables, spec, manifest) -> go.Figure:
     x0, x1 = _xrange(tables)
     srcs = _sources_by_event(tables, manifest)
     fig = make_subplots(
-        rows=2,
+        rows=3,
         cols=1,
         shared_xaxes=True,
-        vertical_spacing=0.08,
-        row_heights=[0.68, 0.32],
+        vertical_spacing=0.09,
+        row_heights=[0.56, 0.22, 0.22],
         subplot_titles=[
-            "SIPRI Arms Transfers register: Ecuador's orders by order year",
-            escape_text("News articles: purchases from Israel (US$ as reported)"),
+            "SIPRI Arms Transfers register: all of Ecuador's orders, by order year",
+            "SIPRI register: orders from Israel",
+            escape_text("News articles: purchases from Israel (US$ as reported; not comparable with TIV)"),
         ],
     )
-    _p_bands(fig, x0, x1, (1, 2))
+    _p_titles(fig)
+    _p_bands(fig, x0, x1, (1, 2, 3))
+    _p_tiv(fig, tables, x0, x1, 1)
+    fig.update_yaxes(title_text=escape_text(TIV_LABEL.replace(" (", "<br>(")), row=1, col=1)
     t = _tiv_frame(tables)
-    t = t[(t.index + 1 > x0) & (t.index < x1)]
-    hov = [
-        escape_text(
-            f"{int(y)}: Israel TIV {r['israel']:g} ({int(r['n_israel'])} order(s), {int(r['n_israel_tiv0'])} with TIV 0); "
-            f"other suppliers TIV {r['others']:g}"
-        )
-        for y, r in t.iterrows()
-    ]
-    fig.add_trace(
-        go.Bar(
-            x=t.index + 0.5,
-            y=t["israel"],
-            name="from Israel",
-            width=0.8,
-            marker={"color": VERMILLION, "pattern": {"shape": "/"}},
-            hovertext=hov,
-            hoverinfo="text",
-        ),
-        row=1,
-        col=1,
-    )
-    fig.add_trace(
-        go.Bar(
-            x=t.index + 0.5,
-            y=t["others"],
-            name="from all other suppliers",
-            width=0.8,
-            marker={"color": LIGHT},
-            hovertext=hov,
-            hoverinfo="text",
-        ),
-        row=1,
-        col=1,
-    )
-    z = t[t["n_israel_tiv0"] > 0]
-    if len(z):
+    t = t[(t["n_israel"] > 0) & (t.index + 1 > x0) & (t.index < x1)]
+    items = []
+    for year, israel, n, n0 in zip(t.index, t["israel"], t["n_israel"], t["n_israel_tiv0"], strict=True):
+        txt = f"{year}: {int(n)} order{'s' if n > 1 else ''}, TIV {israel:g}"
+        items.append((year + 0.5, txt + (f"\n({int(n0)} with TIV 0: no quantity listed)" if n0 else "")))
+    if items:
         fig.add_trace(
             go.Scatter(
-                x=z.index + 0.5,
-                y=[0] * len(z),
+                x=[x for x, _ in items],
+                y=[0.5] * len(items),
                 mode="markers",
-                name="order from Israel with TIV 0",
-                marker={"symbol": "triangle-up-open", "size": 11, "color": VERMILLION},
-                hovertext=[
-                    escape_text(
-                        f"{int(y)}: {int(r['n_israel_tiv0'])} Israeli order(s) with TIV 0 (no quantity listed)"
-                    )
-                    for y, r in z.iterrows()
-                ],
+                name="SIPRI: orders from Israel",
+                marker={
+                    "symbol": ["square" if v > 0 else "square-open" for v in t["israel"]],
+                    "size": 11,
+                    "color": VERMILLION,
+                },
+                error_x={
+                    "type": "constant",
+                    "value": 0.5,
+                    "thickness": 3,
+                    "width": 0,
+                    "color": "rgba(213,94,0,0.35)",
+                },
+                hovertext=[escape_text(txt).replace("\n", "<br>") for _, txt in items],
                 hoverinfo="text",
             ),
-            row=1,
+            row=2,
             col=1,
         )
-    fig.update_layout(barmode="stack")
-    fig.update_yaxes(title_text=escape_text(TIV_LABEL), row=1, col=1)
+        _p_track_labels(fig, 2, items, x0, x1)
+    else:
+        fig.add_annotation(
+            x=(x0 + x1) / 2,
+            y=0.5,
+            text=f"no order from Israel in the register since {x0:.0f}",
+            showarrow=False,
+            row=2,
+            col=1,
+        )
     d = _press_reports(tables)
     d = d[d["x"].notna() & (d["x_hi"] > x0) & (d["x_lo"] < x1)]
     if len(d):
@@ -2380,13 +2568,11 @@ def _interactive_arms(tables, spec, manifest) -> go.Figure:
             go.Scatter(
                 x=d["x"],
                 y=[0.5] * len(d),
-                mode="markers+text",
-                text=[escape_text(_track_text(r, "arms")) for r in d.itertuples()],
-                textposition="top center",
+                mode="markers",
                 hovertext=hov,
                 hoverinfo="text",
                 customdata=urls,
-                name="press report",
+                name=escape_text("press report (area by US$)"),
                 marker={
                     "size": [10 + 20 * (a / top) if pd.notna(a) else 10 for a in d["amount_usd"]],
                     "color": BLUE,
@@ -2402,21 +2588,26 @@ def _interactive_arms(tables, spec, manifest) -> go.Figure:
                     "color": "rgba(0,114,178,0.35)",
                 },
             ),
-            row=2,
+            row=3,
             col=1,
         )
+        items = [
+            (r.x, _track_text(r, "arms") + (f"\n{r.register}" if r.register else "")) for r in d.itertuples()
+        ]
+        _p_track_labels(fig, 3, items, x0, x1)
     else:
         fig.add_annotation(
             x=(x0 + x1) / 2,
             y=0.5,
-            text="no press-reported purchase in this period",
+            text=f"no press-reported purchase dated after {x0:.0f}",
             showarrow=False,
-            row=2,
+            row=3,
             col=1,
         )
-    fig.update_yaxes(range=[0, 1], showticklabels=False, ticks="", showline=False, row=2, col=1)
+    for r in (2, 3):
+        fig.update_yaxes(range=[0, 1], showticklabels=False, ticks="", showline=False, row=r, col=1)
     _p_year_axes(fig, x0, x1)
-    return _plotly_layout(fig, spec, 560, spec.notes(tables) if spec.notes else ())
+    return _plotly_layout(fig, spec, 620, spec.notes(tables) if spec.notes else (), legend_rows=2)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -2452,7 +2643,7 @@ FIGURES: list[FigureSpec] = [
             "Each reconciled event at its date, one row per event type; the left panel holds the background "
             "events before 2006 on a compressed axis (the break marks the jump). Marker shape gives the status "
             "(happened, announced, planned, cancelled) and colour the direction toward Israel (blue: support; "
-            "vermillion: criticism or rupture). Events between other pairs are labelled with their countries."
+            "vermillion: criticism or rupture)."
         ),
         alt=(
             "A broken-axis timeline: a narrow left panel for events before 2006 and a wide right panel from 2006 "
@@ -2604,7 +2795,7 @@ def _facts(name: str, tables: dict[str, pd.DataFrame]) -> str:
         span = f"from {int(yrs.min())} to {int(yrs.max())}" if len(yrs) else "none dated"
         return f"{len(ev)} events, {span}."
     if name == "event_matrix":
-        m, headers = _matrix(tables)
+        m, _third, headers = _matrix(tables)
         tot = m.sum(axis=0)
         return (
             "Events per column: "
@@ -2671,6 +2862,7 @@ def interactive_figure(
 
 def _html_page(name: str, tables: dict[str, pd.DataFrame], fig: go.Figure) -> bytes:
     spec = _spec(name)
+    fig.update_layout(title=None)  # the page's <h1> carries it
     div = pio.to_html(
         fig,
         include_plotlyjs=False,
@@ -2771,6 +2963,7 @@ def render_all(
         if static:
             with _style():
                 fig = _STATIC[spec.name](tables, spec)
+                _freeze_layout(fig)
                 for fmt in static:
                     files[out_dir / f"{spec.name}.{fmt}"] = _save(fig, fmt)
             fig.clear()

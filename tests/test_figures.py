@@ -1,0 +1,360 @@
+"""Figures: deterministic bytes, article text kept inert in the HTML, a source on every figure, a README.
+
+The committed tables come from ``build_data()``; the hostile corpus in ``tests/fixtures/hostile/`` runs
+through the same pipeline with the curated CSVs of ``data/`` copied to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import pickle
+import re
+import shutil
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis import figures as F
+from analysis.build import build_data
+from analysis.paths import DATA, ROOT
+from analysis.schema import CURATED
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+OUT = Path("figures-under-test")
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+LINK = '<a href="javascript:alert(1)">x</a>'
+
+
+def _json_safe(s: str) -> str:
+    """How plotly's JSON embedding writes a string into the page (``<``, ``>`` and ``/`` escaped)."""
+    return s.replace("<", "\\u003c").replace(">", "\\u003e").replace("/", "\\u002f")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# fixtures
+# ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return build_data(quiet=True).tables
+
+
+@pytest.fixture(scope="module")
+def rendered(tables):
+    return F.render_all(tables, OUT)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """Tables and figures from the one-article corpus whose text, title, outlet and URL carry markup."""
+    data = tmp_path_factory.mktemp("hostile-data")
+    for t in CURATED:
+        if t.path != "corrections.csv":  # the project's corrections name the real seeds
+            shutil.copy(DATA / t.path, data / t.path)
+    shutil.copy(HOSTILE / "corrections.csv", data / "corrections.csv")
+    seeds = HOSTILE / "seeds"
+    tables = build_data(seeds=seeds, data=data, quiet=True).tables
+    manifest = F.load_manifest(seeds / "manifest.csv")
+    files = F.render_all(tables, OUT, formats=("svg", "html"), manifest=manifest)
+    return tables, manifest, files
+
+
+# ---------------------------------------------------------------------------------------------------------
+# escaping helpers
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_escape_text_turns_markup_and_dollars_into_entities():
+    assert F.escape_text("<b>x</b> & a<b") == "&lt;b&gt;x&lt;/b&gt; &amp; a&lt;b"
+    assert F.escape_text("cost $5 and $6") == "cost &#36;5 and &#36;6"
+    assert F.escape_text(SCRIPT) == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert F.escape_text(LINK) == "&lt;a href=&#34;javascript:alert(1)&#34;&gt;x&lt;/a&gt;"
+
+
+def test_escape_text_uses_entities_plotly_decodes_for_quotes():
+    # plotly.js shows '&quot;' literally but decodes numeric entities, so quotes must be numeric
+    assert F.escape_text("say \"hi\" 'there'") == "say &#34;hi&#34; &#x27;there&#x27;"
+    assert "&quot;" not in F.escape_text('"')
+
+
+def test_escape_text_gives_empty_string_for_missing_values():
+    assert F.escape_text(None) == ""
+    assert F.escape_text(float("nan")) == ""
+
+
+def test_safe_url_keeps_plain_http_links_and_drops_everything_else():
+    assert F.safe_url("https://www.radiohc.cu/en/a-b?x=1&y=2") == "https://www.radiohc.cu/en/a-b?x=1&y=2"
+    for bad in (
+        "javascript:alert(1)",
+        "data:text/html,x",
+        'https://x.org/"onmouseover=',
+        "https://x/<b>",
+        "",
+    ):
+        assert F.safe_url(bad) == ""
+    assert F.safe_url(None) == ""
+
+
+# ---------------------------------------------------------------------------------------------------------
+# (a) determinism
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_same_tables_give_byte_identical_files_in_a_fresh_process(tables, rendered, tmp_path):
+    """PNG, SVG, PDF, HTML, README and plotly.min.js: same bytes from a second interpreter with another hash
+    seed (so set order, salts and timestamps cannot leak into the files)."""
+    pkl = tmp_path / "tables.pkl"
+    pkl.write_bytes(pickle.dumps(tables))
+    code = (
+        "import hashlib, json, pickle, sys\n"
+        "from pathlib import Path\n"
+        "from analysis.figures import render_all\n"
+        "t = pickle.loads(Path(sys.argv[1]).read_bytes())\n"
+        f"files = render_all(t, Path({str(OUT)!r}))\n"
+        "print(json.dumps({str(p): hashlib.sha256(b).hexdigest() for p, b in files.items()}))\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(pkl)], capture_output=True, text=True, env=env, cwd=ROOT, check=True
+    )
+    again = json.loads(out.stdout)
+    mine = {str(p): hashlib.sha256(b).hexdigest() for p, b in rendered.items()}
+    assert sorted(again) == sorted(mine)
+    differ = [p for p in mine if mine[p] != again[p]]
+    assert not differ, f"not byte-identical across renders: {differ}"
+    for fmt in ("png", "svg", "pdf", "html"):
+        assert any(p.endswith(f".{fmt}") for p in mine)
+
+
+def test_render_all_returns_bytes_and_writes_nothing_itself(rendered):
+    assert all(isinstance(b, bytes) and b for b in rendered.values())
+    assert not OUT.exists() and not (ROOT / OUT).exists()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# (b) hostile article text
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_hostile_corpus_reaches_the_figures_through_the_real_pipeline(hostile):
+    tables, _manifest, _files = hostile
+    quotes = " ".join(tables["event_sources"]["quote"])
+    assert SCRIPT in quotes and IMG in quotes and LINK in quotes
+
+
+def test_hostile_text_never_appears_as_markup_in_any_html_output(hostile):
+    _tables, _manifest, files = hostile
+    pages = {p.name: b.decode("utf-8") for p, b in files.items() if p.suffix == ".html"}
+    assert len(pages) == len(F.FIGURES)
+    for name, page in pages.items():
+        # no raw tag, neither in the page nor inside the figure JSON (where '<' is written \u003c)
+        for raw in (
+            "<script>alert",
+            "<img",
+            "<a href",
+            _json_safe("<script>"),
+            _json_safe("<img"),
+            "\\u003ca ",
+        ):
+            assert raw not in page, f"{name}: {raw!r}"
+        # every onerror= sits inside an escaped '&lt;img', never in a tag
+        for m in re.finditer("onerror=", page):
+            before = page[max(0, m.start() - 30) : m.start()]
+            assert "&lt;img" in before, f"{name}: onerror= outside its escaped form: {before!r}"
+        assert not re.search(r"href\s*=\s*[\"']?\s*javascript:", page, re.I), name
+        assert not re.search(r"href=\\\"javascript:", page, re.I), name
+
+
+def test_hostile_quotes_show_up_in_escaped_form_in_the_hover_labels(hostile):
+    _tables, _manifest, files = hostile
+    page = files[OUT / "shifts.html"].decode("utf-8")
+    for raw in (SCRIPT, IMG, LINK):
+        assert _json_safe(F.escape_text(raw)) in page, raw
+    # the outlet and the article title are escaped as well
+    assert _json_safe(F.escape_text("<img src=x onerror=alert(1)> Outlet")) in page
+    assert _json_safe(F.escape_text("<script>alert(1)</script> title with $5 and $6")) in page
+
+
+def _strings(obj):
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            yield from _strings(v)
+    elif isinstance(obj, (list, tuple)):
+        for v in obj:
+            yield from _strings(v)
+    elif hasattr(obj, "tolist"):
+        yield from _strings(obj.tolist())
+
+
+def test_no_plotly_text_field_receives_unescaped_markup_or_a_javascript_link(hostile):
+    tables, manifest, _files = hostile
+    for spec in F.FIGURES:
+        fig = F.interactive_figure(spec.name, tables, manifest=manifest)
+        for s in _strings(fig.to_plotly_json()):
+            assert "<script" not in s and "<img" not in s and "<a " not in s, (spec.name, s[:120])
+            assert "$" not in s, (spec.name, s[:120])  # MathJax could typeset $...$
+            assert not s.lower().startswith("javascript:"), (spec.name, s)
+
+
+def test_svg_outputs_carry_no_markup_from_the_articles(hostile):
+    _tables, _manifest, files = hostile
+    for path, payload in files.items():
+        if path.suffix == ".svg":
+            text = payload.decode("utf-8")
+            assert (
+                "<script" not in text
+                and "<img" not in text
+                and "javascript:alert" not in text.split("-->")[0]
+            )
+
+
+def test_a_manifest_url_that_is_not_http_gives_no_link(hostile):
+    tables, manifest, _files = hostile
+    assert F.safe_url(manifest["url"].iloc[0]) == ""
+    fig = F.interactive_figure("shifts", tables, manifest=manifest)
+    custom = [c for tr in fig.data if tr.customdata is not None for c in tr.customdata]
+    assert custom and all(c == "" for c in custom)
+
+
+@pytest.mark.browser
+def test_hover_labels_show_hostile_quotes_literally_in_chromium(hostile, tmp_path):
+    """Open the HTML offline in headless Chromium, hover every marker: the quotes read literally, no dialog."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("no chromium on PATH")
+    _tables, _manifest, files = hostile
+    for path, payload in files.items():
+        (tmp_path / path.name).write_bytes(payload)
+    (tmp_path / F.PLOTLY_JS).exists() or pytest.fail("plotly.min.js missing")
+    dialogs, texts = [], []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1200, "height": 1000})
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto((tmp_path / "shifts.html").as_uri())
+        page.wait_for_selector(".main-svg", timeout=20000)
+        n = page.evaluate("() => document.querySelectorAll('.scatterlayer .point').length")
+        for i in range(n):
+            box = page.evaluate(
+                f"() => {{ const r = document.querySelectorAll('.scatterlayer .point')[{i}]"
+                ".getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2, r.width]; }"
+            )
+            if box[2] == 0:
+                continue
+            page.mouse.move(box[0], box[1])
+            page.wait_for_timeout(150)
+            texts.append(
+                page.evaluate(
+                    "() => Array.from(document.querySelectorAll('.hoverlayer .hovertext'))"
+                    ".map(e => e.textContent).join(' ')"
+                )
+            )
+        images = page.evaluate("() => document.querySelectorAll('img').length")
+        browser.close()
+    shown = " ".join(texts)
+    assert not dialogs
+    assert images == 0
+    assert SCRIPT in shown and IMG in shown and LINK in shown
+    assert "cost $5 and $6 <b>bold</b>" in shown
+
+
+# ---------------------------------------------------------------------------------------------------------
+# (c) every figure, every format, a source footnote
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _png_size_and_dpi(png: bytes) -> tuple[int, int, float]:
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    w, h = struct.unpack(">II", png[16:24])
+    i = png.find(b"pHYs")
+    ppm = struct.unpack(">I", png[i + 4 : i + 8])[0]
+    return w, h, ppm * 0.0254
+
+
+@pytest.mark.parametrize("name", [f.name for f in F.FIGURES])
+def test_figure_renders_in_all_formats_with_a_footnote_naming_its_source(name, rendered, tables):
+    spec = next(f for f in F.FIGURES if f.name == name)
+    png, svg, pdf, page = (rendered[OUT / f"{name}.{fmt}"] for fmt in ("png", "svg", "pdf", "html"))
+    w, _h, dpi = _png_size_and_dpi(png)
+    assert w == round(F.WIDTH_IN * F.PNG_DPI) and math.isclose(dpi, F.PNG_DPI, rel_tol=0.01)
+    assert pdf.startswith(b"%PDF") and len(pdf) > 1000
+    assert b"<svg" in svg
+    note = F.static_figure(name, tables)._source_footnote
+    svg_text = svg.decode("utf-8")
+    html_text = page.decode("utf-8")
+    assert "Source:" in note and "Source:" in svg_text and "Source:" in html_text
+    for source in spec.source_files:
+        assert source in note, source
+        assert source in svg_text, source  # the footnote is drawn, not just attached
+        assert source in html_text, source
+
+
+def test_html_pages_load_one_local_plotly_js_and_no_cdn(rendered):
+    js = rendered[OUT / F.PLOTLY_JS]
+    assert len(js) > 1_000_000
+    for spec in F.FIGURES:
+        page = rendered[OUT / f"{spec.name}.html"].decode("utf-8")
+        assert page.count('src="plotly.min.js"') == 1
+        assert "cdn.plot.ly" not in page and "https://cdn" not in page
+        assert f'id="figure-{spec.name}"' in page
+
+
+def test_sipri_tiv_is_labelled_as_a_volume_index_never_dollars(tables):
+    for name in ("external", "arms_track"):
+        fig = F.static_figure(name, tables)
+        labels = [ax.get_ylabel() for ax in fig.axes]
+        tiv = [lab for lab in labels if "TIV" in lab]
+        assert tiv and all("not US$" in lab for lab in tiv), labels
+
+
+def test_un_panels_say_no_data_for_lasso_and_noboa_instead_of_drawing_zero(tables):
+    fig = F.static_figure("external", tables)
+    un_axes = fig.axes[:2]
+    end = max(tables["unga_agreement_by_session"]["last_roll_call"].dropna())
+    end_x = int(end[:4]) + (int(end[5:7]) - 1) / 12
+    for ax in un_axes:
+        notes = [t.get_text() for t in ax.texts]
+        assert notes.count("no data") >= 2, notes
+        data_lines = [ln for ln in ax.get_lines() if not ln.get_label().startswith("_")]
+        assert data_lines
+        for line in data_lines:
+            xs, ys = line.get_xdata(), line.get_ydata()
+            drawn = [x for x, y in zip(xs, ys, strict=True) if not math.isnan(y)]
+            assert not drawn or max(drawn) < end_x + 0.1, "a UN line continues past the end of the data"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# (d) README
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_readme_lists_every_figure_with_title_caption_alt_text_source_and_command(rendered):
+    readme = rendered[OUT / "README.md"].decode("utf-8")
+    sections = readme.split("\n## ")[1:]
+    assert [s.split("`")[1] for s in sections] == [f.name for f in F.FIGURES]
+    for spec, sec in zip(F.FIGURES, sections, strict=True):
+        alt = re.search(r"\*\*Alt text\.\*\* (.+)", sec)
+        assert alt and len(alt.group(1)) > 40, spec.name
+        assert "**Caption.**" in sec and "`alignment build`" in sec and "`alignment figures`" in sec
+        for source in spec.source_files:
+            assert source in sec
+        for fmt in ("png", "svg", "pdf", "html"):
+            assert f"({spec.name}.{fmt})" in sec
+
+
+def test_registry_names_tables_that_the_build_makes(tables):
+    for spec in F.FIGURES:
+        assert spec.title and spec.caption and spec.alt
+        for t in spec.sources:
+            assert t in tables, (spec.name, t)

@@ -367,7 +367,12 @@ def _legislature_country(
             leg = m
     if leg is not None:
         named = R.LEGISLATURE_COUNTRY.get(re.sub(r"\s+", " ", leg.group()).lower())
-        before = [m for m in mentions if 0 <= leg.start() - m.end <= 25]
+        topic = getattr(R, "LEGISLATURE_TOPIC_AFTER", None)  # "Israel Allies Caucus" is about Israel
+        before = [
+            m
+            for m in mentions
+            if 0 <= leg.start() - m.end <= 25 and not (topic and topic.match(sentence, m.end))
+        ]
         if before:
             return before[-1].iso3
         if named:

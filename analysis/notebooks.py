@@ -19,8 +19,9 @@ def execute(path, timeout: int = 600) -> float:
     """Execute one notebook in place; returns the seconds it took."""
     nb = nbformat.read(path, as_version=4)
     t0 = time.perf_counter()
-    NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     for cell in nb.cells:  # keep diffs small: no per-cell execution timestamps
         cell.metadata.pop("execution", None)
     nbformat.write(nb, path)

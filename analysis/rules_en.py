@@ -630,6 +630,8 @@ LEGISLATURE = rx(
     r"\b(?:Knesset|National\s+Assembly|Congress|parliament|lawmakers|legislators|deputies|"
     r"assembly\s+members|MPs|legislature|Senate|caucus)\b"
 )
+#: A country named just before these words is the topic of a caucus, not its owner ("Israel Allies Caucus").
+LEGISLATURE_TOPIC_AFTER = re.compile(r"\s*(?:Allies\s+)?(?:[Cc]aucus|[Ff]riendship|[Aa]llies)\b")
 LEGISLATURE_COUNTRY = {"knesset": "ISR", "national assembly": "ECU"}
 
 #: Cues that change an event's status; the nearest one before the cue word wins.

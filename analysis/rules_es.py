@@ -837,6 +837,9 @@ LEGISLATURE = rx(
     r"\b(?:Kn[eé]s{1,2}et|Asamblea\s+Nacional|Asamblea(?!\s+General)|Congreso|Parlamento|legisladores|"
     r"asambleístas?|diputados|parlamentarios|Legislativo|Senado|bancadas?|caucus)\b"
 )
+#: A country named inside a caucus's name is its topic, not its owner ("bancada Amigos de Israel",
+#: "Grupo de Amistad con Israel"): Spanish names the topic after the noun, so this matches nothing there.
+LEGISLATURE_TOPIC_AFTER = re.compile(r"\s*(?:Allies\s+)?(?:[Cc]aucus)\b")
 LEGISLATURE_COUNTRY = {
     "knesset": "ISR",
     "kneset": "ISR",

@@ -35,7 +35,9 @@ def load_table(name: str) -> pd.DataFrame:
 def event_quotes(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Each event with the sentences that carry it: the trail from a number back to its sources."""
     cols = ["event_id", "event_type", "status", "date", "administration", "actor", "target"]
-    out = events[cols].merge(sources[["event_id", "doc_id", "quote", "start_char", "end_char"]], on="event_id")
+    out = events[cols].merge(
+        sources[["event_id", "doc_id", "quote", "start_char", "end_char"]], on="event_id"
+    )
     return out.sort_values(["date", "event_id", "doc_id", "start_char"], kind="stable").reset_index(drop=True)
 
 
@@ -45,7 +47,9 @@ def administration_summary(president: str, stance: pd.DataFrame, events: pd.Data
     if row.empty:
         return f"{president}: no coded events."
     r = row.iloc[0]
-    ev = events[(events["administration"] == president) & (events["event_id"].isin(r["event_ids"].split(";")))]
+    ev = events[
+        (events["administration"] == president) & (events["event_id"].isin(r["event_ids"].split(";")))
+    ]
     parts = [f"{e.event_type.replace('_', ' ')} ({e.status}, {e.date or 'undated'})" for e in ev.itertuples()]
     return (
         f"{r['name']} ({r['start']} to {r['end']}): score {float(r['score']):+.2f} "

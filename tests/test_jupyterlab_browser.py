@@ -28,8 +28,12 @@ pytestmark = pytest.mark.browser
 
 
 def _chromium() -> str | None:
-    for candidate in (os.environ.get("BROWSER_PATH"), shutil.which("chromium"), shutil.which("chromium-browser"),
-                      "/usr/bin/chromium"):
+    for candidate in (
+        os.environ.get("BROWSER_PATH"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        "/usr/bin/chromium",
+    ):
         if candidate and Path(candidate).exists():
             return candidate
     return None
@@ -64,14 +68,27 @@ def lab(tmp_path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values))
     port, token = _free_port(), secrets.token_hex(16)
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp_path / "config"), JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"))
-    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-           f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-           f"--ServerApp.root_dir={root}", "--LabApp.expose_app_in_browser=True",
-           f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp_path / 'ws'}"]
+    env = dict(
+        os.environ, JUPYTER_CONFIG_DIR=str(tmp_path / "config"), JUPYTER_RUNTIME_DIR=str(tmp_path / "rt")
+    )
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.expose_app_in_browser=True",
+        f"--LabApp.user_settings_dir={settings}",
+        f"--LabApp.workspaces_dir={tmp_path / 'ws'}",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
-    log = open(tmp_path / "lab.log", "wb")  # noqa: SIM115 - closed in the finally below
+    log = open(tmp_path / "lab.log", "wb")  # closed in the finally below
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -110,8 +127,15 @@ def test_shift_notebook_runs_in_jupyterlab_and_renders_plotly_and_matplotlib(lab
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=browser_path,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -134,8 +158,10 @@ def test_shift_notebook_runs_in_jupyterlab_and_renders_plotly_and_matplotlib(lab
                   for (let j = 0; j < o.length; j++) { const x = o.get(j).toJSON();
                     if (x.output_type === 'error') out.push(x.ename + ': ' + x.evalue); } }
                 return out; }""")
-            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
-            page.wait_for_selector('[data-mime-type="image/png"] img', timeout=60_000)
+            page.wait_for_selector(".js-plotly-plot .main-svg", state="attached", timeout=60_000)
+            mimes = page.evaluate("""() => Array.from(new Set(Array.from(
+                document.querySelectorAll('[data-mime-type]')).map(e => e.getAttribute('data-mime-type'))))""")
+            page.wait_for_selector('[data-mime-type="image/png"] img', state="attached", timeout=60_000)
             page.screenshot(path=str(tmp_path / "jupyterlab_04_shifts.png"), full_page=False)
             n_plotly = page.locator(".js-plotly-plot").count()
             n_png = page.locator('[data-mime-type="image/png"] img').count()
@@ -143,5 +169,5 @@ def test_shift_notebook_runs_in_jupyterlab_and_renders_plotly_and_matplotlib(lab
             browser.close()
     assert cell_errors == [], f"cells raised errors: {cell_errors}"
     assert errors == [], f"the page raised JavaScript errors: {errors}"
-    assert n_plotly >= 1 and n_png >= 1
+    assert n_plotly >= 1 and n_png >= 1, f"rendered outputs: {mimes}"
     assert (tmp_path / "jupyterlab_04_shifts.png").stat().st_size > 10_000

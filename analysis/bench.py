@@ -85,11 +85,50 @@ def long_sentence_seconds(n_chars: int = 200_000) -> float:
         return time.perf_counter() - t0
 
 
+def suite() -> None:
+    """Times of the build on the seeds (after imports), of executing every notebook, and of the test suite."""
+    import shutil
+    import subprocess
+
+    from analysis.build import build_all
+    from analysis.notebooks import NOTEBOOKS, execute
+    from analysis.paths import ROOT
+
+    t0 = time.perf_counter()
+    build_all(check=True, quiet=True)  # renders everything in memory, writes nothing
+    print(
+        f"alignment build on the seeds (data + figures, after imports): {time.perf_counter() - t0:.1f} s "
+        "(target < 5 s)"
+    )
+    t0 = time.perf_counter()
+    build_all(check=True, figures=False, quiet=True)
+    print(f"  of which data tables: {time.perf_counter() - t0:.1f} s")
+    with tempfile.TemporaryDirectory() as tmp:
+        total = 0.0
+        for nb in sorted(NOTEBOOKS.glob("*.ipynb")):
+            copy = Path(tmp) / nb.name
+            shutil.copy(nb, copy)
+            total += execute(copy)
+        print(f"all notebooks executed: {total:.1f} s (target < 60 s)")
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-x"], cwd=ROOT, capture_output=True, text=True
+    )
+    last = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
+    print(f"whole test suite: {time.perf_counter() - t0:.0f} s (target < 300 s): {last}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m analysis.bench", description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    ap.add_argument(
+        "--suite", action="store_true", help="time the build, the notebooks and the test suite instead"
+    )
     args = ap.parse_args(argv)
+    if args.suite:
+        suite()
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         t0 = time.perf_counter()

@@ -240,7 +240,7 @@ def build_all(
 
         t0 = time.perf_counter()
         manifest = load_manifest(seeds / "manifest.csv") if (seeds / "manifest.csv").is_file() else None
-        res.files.update(render_all(res.tables, figures_dir, manifest=manifest))
+        res.files.update(render_all(res.tables, figures_dir, manifest=manifest, workers=2))
         n = sum(1 for p in res.files if p.is_relative_to(figures_dir))
         _progress(f"figures: {n} files ({time.perf_counter() - t0:.1f}s)", quiet)
     if check:

@@ -160,7 +160,7 @@ def _cmd_figures(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown format(s) {', '.join(bad) or '(none)'}; choose from png, svg, pdf, html")
     out = Path(args.out) if args.out else FIGURES
     res = build_data(quiet=True)
-    files = render_all(res.tables, out, formats, manifest=load_manifest(SEEDS / "manifest.csv"))
+    files = render_all(res.tables, out, formats, manifest=load_manifest(SEEDS / "manifest.csv"), workers=2)
     write_files(files)
     print(f"{len(files)} files written to {out}")
     return 0

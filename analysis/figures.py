@@ -11,9 +11,12 @@ through :func:`escape_text`, so a quote holding ``<script>`` shows as those char
 from __future__ import annotations
 
 import html
+import multiprocessing
+import os
 import re
 import textwrap
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -2941,16 +2944,37 @@ def readme(tables: dict[str, pd.DataFrame], formats: tuple[str, ...] = FORMATS) 
     return "\n".join(lines)
 
 
+def _render_one(
+    job: tuple[FigureSpec, tuple[str, ...], dict[str, pd.DataFrame], pd.DataFrame],
+) -> dict[str, bytes]:
+    """One figure in every requested format, as bytes keyed by format."""
+    spec, formats, tables, man = job
+    out: dict[str, bytes] = {}
+    static = [f for f in formats if f != "html"]
+    if static:
+        with _style():
+            fig = _STATIC[spec.name](tables, spec)
+            _freeze_layout(fig)
+            for fmt in static:
+                out[fmt] = _save(fig, fmt)
+        fig.clear()
+    if "html" in formats:
+        out["html"] = _html_page(spec.name, tables, _INTERACTIVE[spec.name](tables, spec, man))
+    return out
+
+
 def render_all(
     tables: dict[str, pd.DataFrame],
     out_dir: Path,
     formats: tuple[str, ...] = FORMATS,
     *,
     manifest: pd.DataFrame | None = None,
+    workers: int = 1,
 ) -> dict[Path, bytes]:
     """Every figure in every format as ``{out_dir/<name>.<fmt>: bytes}``, plus README.md and plotly.min.js.
 
-    Writes nothing: the caller writes the files. The same tables give the same bytes.
+    Writes nothing: the caller writes the files. The same tables give the same bytes. ``workers`` > 1 draws
+    figures in forked processes (the command line does; a notebook kernel, which runs threads, should not).
     """
     out_dir = Path(out_dir)
     unknown = set(formats) - set(FORMATS)
@@ -2958,19 +2982,17 @@ def render_all(
         raise ValueError(f"unknown format(s) {sorted(unknown)}; choose from {FORMATS}")
     man = _manifest(tables, manifest)
     files: dict[Path, bytes] = {}
-    static = [f for f in formats if f != "html"]
-    for spec in FIGURES:
-        if static:
-            with _style():
-                fig = _STATIC[spec.name](tables, spec)
-                _freeze_layout(fig)
-                for fmt in static:
-                    files[out_dir / f"{spec.name}.{fmt}"] = _save(fig, fmt)
-            fig.clear()
-        if "html" in formats:
-            files[out_dir / f"{spec.name}.html"] = _html_page(
-                spec.name, tables, _INTERACTIVE[spec.name](tables, spec, man)
-            )
+    jobs = [(spec, tuple(formats), tables, man) for spec in FIGURES]
+    workers = min(len(jobs), os.cpu_count() or 1, workers)
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        # Figures are independent: draw them in parallel (fork shares the tables; bytes come back).
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_render_one, jobs))
+    else:
+        results = [_render_one(job) for job in jobs]
+    for spec, rendered in zip(FIGURES, results, strict=True):
+        for fmt, payload in rendered.items():
+            files[out_dir / f"{spec.name}.{fmt}"] = payload
     if "html" in formats:
         from plotly.offline import get_plotlyjs
 

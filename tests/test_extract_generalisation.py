@@ -23,96 +23,18 @@ when any row satisfies all its fields: a bare type forbids the type, a bare ``*`
 from __future__ import annotations
 
 import csv
-import math
-import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 import pytest
+from sentence_specs import run as _run
+from sentence_specs import show as _show
+from sentence_specs import specs as _specs
 
-from analysis.corpus import Document, normalise
-from analysis.extract import COLUMNS, EVENT_TYPES, STATUSES, extract_document
+from analysis.extract import COLUMNS, EVENT_TYPES, STATUSES
 
 DATA = Path(__file__).parent / "data" / "sentences_en.csv"
-_SPEC = re.compile(
-    r"(?P<type>\*|[a-z_]+)"
-    r"(?:@(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?))?"
-    r"(?::(?P<status>[a-z]+(?:\|[a-z]+)*))?"
-    r"(?:>(?P<actor>\*|[A-Z]{3})(?P<sep>[-~])(?P<target>\*|[A-Z]{3}))?"
-    r"(?P<extras>(?:\+[a-z_]+=[^+]+)*)"
-)
-
-
-@dataclass(frozen=True)
-class Spec:
-    text: str
-    event_type: str
-    date: str | None
-    statuses: tuple[str, ...]
-    actor: str | None
-    target: str | None
-    ordered: bool
-    extras: tuple[tuple[str, str], ...]
-
-    def matches(self, row: dict) -> bool:
-        if self.event_type != "*" and row["event_type"] != self.event_type:
-            return False
-        if self.date is not None:
-            if len(self.date) == 4:
-                if row["year"] is None or int(row["year"]) != int(self.date):
-                    return False
-            elif row["date"] != self.date:
-                return False
-        if self.statuses and row["status"] not in self.statuses:
-            return False
-        if self.actor is not None and not self._pair_matches(row["actor"], row["target"]):
-            return False
-        return all(_value_matches(row.get(col), want) for col, want in self.extras)
-
-    def _pair_matches(self, actor: str, target: str) -> bool:
-        def side(want: str | None, got: str) -> bool:
-            return want in (None, "*") or want == got
-
-        direct = side(self.actor, actor) and side(self.target, target)
-        if self.ordered:
-            return direct
-        return direct or (side(self.actor, target) and side(self.target, actor))
-
-
-def _value_matches(got: object, want: str) -> bool:
-    if got is None or (isinstance(got, float) and math.isnan(got)):
-        return want == ""
-    if isinstance(got, bool):
-        return str(got).lower() == want.lower()
-    if isinstance(got, int | float):
-        try:
-            return math.isclose(float(got), float(want), rel_tol=1e-6)
-        except ValueError:
-            return False
-    return str(got).lower() == want.lower()
-
-
-def parse_spec(text: str) -> Spec:
-    m = _SPEC.fullmatch(text.strip())
-    if not m:
-        raise ValueError(f"malformed spec {text!r}")
-    extras = tuple(tuple(part.split("=", 1)) for part in m.group("extras").split("+") if part)
-    return Spec(
-        text=text.strip(),
-        event_type=m.group("type"),
-        date=m.group("date"),
-        statuses=tuple(m.group("status").split("|")) if m.group("status") else (),
-        actor=m.group("actor"),
-        target=m.group("target"),
-        ordered=m.group("sep") != "~",
-        extras=extras,  # type: ignore[arg-type]
-    )
-
-
-def _specs(field: str) -> list[Spec]:
-    return [parse_spec(part) for part in field.split(";") if part.strip()]
 
 
 @cache
@@ -125,35 +47,13 @@ ROWS = load_rows()
 
 
 def run(text: str, published: date) -> list[dict]:
-    norm, offsets = normalise(text)
-    doc = Document(
-        file="t.txt",
-        path=Path("t.txt"),
-        raw=text,
-        text=norm,
-        offsets=offsets,
-        doc_id="t",
-        published=published,
-        published_precision="day",
-        meta={"language": "en"},
-    )
-    return list(extract_document(doc))
+    return _run(text, published, "en")
 
 
 @cache
 def extracted(row_id: str) -> tuple[dict, ...]:
     row = next(r for r in ROWS if r["id"] == row_id)
     return tuple(run(row["sentence"], date.fromisoformat(row["published"])))
-
-
-def _show(rows: tuple[dict, ...]) -> str:
-    if not rows:
-        return "  (no rows)"
-    return "\n".join(
-        f"  {r['event_type']}@{r['date'] or '?'}({r['date_precision']}):{r['status']}>{r['actor']}-{r['target']}"
-        f" amount={r['amount_usd']} jerusalem={r['in_jerusalem']} polarity={r['polarity']} rule={r['rule']}"
-        for r in rows
-    )
 
 
 def test_data_file_is_well_formed() -> None:

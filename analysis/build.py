@@ -225,6 +225,61 @@ def _external(mentions: pd.DataFrame, data: Path) -> tuple[dict, dict, list]:
     return tables, schemas, resources
 
 
+CACHE = ROOT / ".cache" / "figures"
+
+
+def _figures_key(tables: dict[str, pd.DataFrame], manifest: pd.DataFrame | None) -> str:
+    """A hash of everything a render depends on: the tables, the manifest, the drawing code and its libraries."""
+    import hashlib
+    from importlib import resources
+
+    import matplotlib
+    import plotly
+
+    h = hashlib.sha256(f"{matplotlib.__version__}|{plotly.__version__}|{pd.__version__}".encode())
+    # all of the package's code and curated files: figures read some curated CSVs (labels, codebook) directly
+    package = Path(str(resources.files("analysis")))
+    for path in sorted(
+        [
+            *package.rglob("*.py"),
+            *package.rglob("*.mplstyle"),
+            *package.rglob("*.csv"),
+            *(DATA.glob("*.csv") if DATA.is_dir() else []),
+        ]
+    ):
+        h.update(str(path.name).encode())
+        h.update(path.read_bytes())
+    for name in sorted(tables):
+        h.update(name.encode())
+        h.update(tables[name].to_csv(index=False).encode())
+    if manifest is not None:
+        h.update(manifest.to_csv(index=False).encode())
+    return h.hexdigest()
+
+
+def _cache_read(key: str, figures_dir: Path) -> dict[Path, bytes] | None:
+    folder = CACHE / key
+    if not (folder / "COMPLETE").is_file():
+        return None
+    return {figures_dir / p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != "COMPLETE"}
+
+
+def _cache_write(key: str, files: dict[Path, bytes], figures_dir: Path) -> None:
+    """Keep the last render so an unchanged build does not draw again (best effort: a cache, not an output)."""
+    import shutil
+
+    try:
+        if CACHE.is_dir():
+            shutil.rmtree(CACHE)
+        folder = CACHE / key
+        folder.mkdir(parents=True)
+        for path, payload in files.items():
+            (folder / path.name).write_bytes(payload)
+        (folder / "COMPLETE").write_text("")
+    except OSError:
+        pass
+
+
 def build_all(
     check: bool = False,
     figures: bool = True,
@@ -240,7 +295,14 @@ def build_all(
 
         t0 = time.perf_counter()
         manifest = load_manifest(seeds / "manifest.csv") if (seeds / "manifest.csv").is_file() else None
-        res.files.update(render_all(res.tables, figures_dir, manifest=manifest, workers=2))
+        key = _figures_key(res.tables, manifest)
+        cached = _cache_read(key, figures_dir)
+        if cached is None:
+            cached = render_all(res.tables, figures_dir, manifest=manifest, workers=2)
+            _cache_write(key, cached, figures_dir)
+        else:
+            _progress("figures: unchanged inputs, taken from the render cache (.cache/figures)", quiet)
+        res.files.update(cached)
         n = sum(1 for p in res.files if p.is_relative_to(figures_dir))
         _progress(f"figures: {n} files ({time.perf_counter() - t0:.1f}s)", quiet)
     if check:

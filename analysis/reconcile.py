@@ -14,6 +14,8 @@ adding an unrelated article never changes them.
 from __future__ import annotations
 
 import hashlib
+import math
+from collections import Counter
 from datetime import date, timedelta
 
 import pandas as pd
@@ -65,7 +67,14 @@ SOURCE_COLUMNS = [
 ]
 
 
-def _span(row: pd.Series) -> tuple[date, date] | None:
+Row = dict  # one mention as a plain dict: reconciliation runs in plain Python (pandas per cluster was slow)
+
+
+def _isna(x: object) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+def _span(row: Row) -> tuple[date, date] | None:
     if not row["date"]:
         return None
     a, b = interval(row["date"], row["date_precision"])
@@ -77,7 +86,7 @@ def _span(row: pd.Series) -> tuple[date, date] | None:
     return a, b
 
 
-def _compatible(x: pd.Series, y: pd.Series) -> bool:
+def _compatible(x: Row, y: Row) -> bool:
     sx, sy = _span(x), _span(y)
     if sx is None or sy is None:
         return False
@@ -92,10 +101,9 @@ def _compatible(x: pd.Series, y: pd.Series) -> bool:
     )
 
 
-def _clusters(group: pd.DataFrame) -> list[list[int]]:
-    """Single-linkage clusters of compatible mentions (index labels), in a deterministic order."""
-    idx = list(group.index)
-    parent = {i: i for i in idx}
+def _clusters(group: list[Row]) -> list[list[Row]]:
+    """Single-linkage clusters of compatible mentions, in a deterministic order."""
+    parent = list(range(len(group)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -103,74 +111,82 @@ def _clusters(group: pd.DataFrame) -> list[list[int]]:
             i = parent[i]
         return i
 
-    dated = [i for i in idx if group.at[i, "date"]]
+    dated = [i for i, r in enumerate(group) if r["date"]]
     for n, i in enumerate(dated):
         for j in dated[n + 1 :]:
-            if _compatible(group.loc[i], group.loc[j]):
+            if _compatible(group[i], group[j]):
                 parent[find(i)] = find(j)
-    undated = [i for i in idx if not group.at[i, "date"]]
+    undated = [i for i, r in enumerate(group) if not r["date"]]
     for j in undated[1:]:
         parent[find(j)] = find(undated[0])
     out: dict[int, list[int]] = {}
-    for i in idx:
+    for i in range(len(group)):
         out.setdefault(find(i), []).append(i)
-    return sorted(out.values(), key=lambda c: min(c))
+    return [[group[i] for i in members] for members in sorted(out.values(), key=min)]
 
 
-def mention_id(row: pd.Series) -> str:
+def mention_id(row) -> str:
     """``doc_id@start_char:type:actor-target``; an analyst-added mention has no offset and is named by its rule."""
     start = row["start_char"]
-    where = row["rule"] if pd.isna(start) or start == "" else int(start)
+    where = row["rule"] if _isna(start) or start == "" else int(start)
     return f"{row['doc_id']}@{where}:{row['event_type']}:{row['actor']}-{row['target']}"
 
 
-def _stated(rows: pd.DataFrame) -> pd.DataFrame:
+def _stated(rows: list[Row]) -> list[Row]:
     """Mentions whose date the source states (not one borrowed from the publication date)."""
-    return rows[(rows["date"] != "") & (rows["date_source"] != "publication date")]
+    return [r for r in rows if r["date"] and r["date_source"] != "publication date"]
 
 
-def _choose_date(rows: pd.DataFrame) -> tuple[str, str]:
-    dated = _stated(rows)
-    if dated.empty:
-        dated = rows[rows["date"] != ""]
-    if dated.empty:
+def _choose_date(rows: list[Row]) -> tuple[str, str]:
+    dated = _stated(rows) or [r for r in rows if r["date"]]
+    if not dated:
         return "", "unknown"
-    counts = dated.groupby(["date", "date_precision"])["doc_id"].nunique().reset_index(name="n")
-    counts["rank"] = counts["date_precision"].map(PRECISION_RANK)
-    best = counts.sort_values(["rank", "n", "date"], ascending=[True, False, True]).iloc[0]
-    return best["date"], best["date_precision"]
+    docs: dict[tuple[str, str], set[str]] = {}
+    for r in dated:
+        docs.setdefault((r["date"], r["date_precision"]), set()).add(r["doc_id"])
+    (when, precision), _ = min(docs.items(), key=lambda kv: (PRECISION_RANK[kv[0][1]], -len(kv[1]), kv[0][0]))
+    return when, precision
 
 
-def _conflicts(rows: pd.DataFrame, chosen: str, precision: str) -> str:
+def _conflicts(rows: list[Row], chosen: str, precision: str) -> str:
     """Source values that the chosen date does not contain, and differing amounts, stated in words."""
     notes = []
     if chosen:
         a, b = interval(chosen, precision)
         by_value: dict[str, set[str]] = {}
-        for _, r in _stated(rows).iterrows():
+        for r in _stated(rows):
             ra, rb = interval(r["date"], r["date_precision"])
             if not (ra <= a and b <= rb) and not (a <= ra and rb <= b):
                 by_value.setdefault(r["date"], set()).add(r["doc_id"])
         if by_value:
-            chosen_docs = sorted(set(rows.loc[rows["date"] == chosen, "doc_id"]))
+            chosen_docs = sorted({r["doc_id"] for r in rows if r["date"] == chosen})
             parts = [f"{chosen} ({', '.join(chosen_docs)})"] + [
                 f"{v} ({', '.join(sorted(d))})" for v, d in sorted(by_value.items())
             ]
             notes.append("date: " + " vs ".join(parts))
-    amounts = sorted({float(x) for x in rows["amount_usd"].dropna()})
+    amounts = sorted({float(r["amount_usd"]) for r in rows if not _isna(r["amount_usd"])})
     if len(amounts) > 1:
         notes.append("amount_usd: " + " vs ".join(f"{x:,.0f}" for x in amounts))
-    statuses = sorted(set(rows["status"]), key=STATUS_RANK.get)
+    statuses = {r["status"] for r in rows}
     if "happened" in statuses and "cancelled" in statuses:
         notes.append("status: happened vs cancelled")
     return "; ".join(notes)
 
 
-def _event_id(event_type: str, actor: str, target: str, rows: pd.DataFrame) -> str:
-    dated = rows[rows["date"] != ""].sort_values(["date", "doc_id", "start_char"])
-    anchor = dated["date"].iloc[0] if not dated.empty else "undated"
+def _event_id(event_type: str, actor: str, target: str, rows: list[Row]) -> str:
+    dates = [r["date"] for r in rows if r["date"]]
+    anchor = min(dates) if dates else "undated"
     key = f"{event_type}|{actor}|{target}|{anchor}"
     return f"{event_type}-{actor}-{target}-{anchor}-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
+
+
+def _polarity(rows: list[Row]) -> int:
+    values = [int(r["polarity"]) for r in rows if not _isna(r["polarity"])]
+    if not values:
+        return 1
+    counts = Counter(values)
+    top = max(counts.values())
+    return min(v for v, n in counts.items() if n == top)
 
 
 def reconcile(
@@ -182,20 +198,31 @@ def reconcile(
     for col in ("date", "date_precision", "date_source", "location", "in_jerusalem"):
         m[col] = m[col].fillna("").astype(str) if col in m else ""
     m["date_precision"] = m["date_precision"].replace("", "unknown")
-    m = m.sort_values(["event_type", "actor", "target", "doc_id", "start_char"], kind="stable").reset_index(
-        drop=True
+    records: list[Row] = m.to_dict("records")
+    records.sort(
+        key=lambda r: (
+            r["event_type"],
+            r["actor"],
+            r["target"],
+            r["doc_id"],
+            math.inf if _isna(r["start_char"]) else int(r["start_char"]),
+        )
     )
+    groups: dict[tuple[str, str, str], list[Row]] = {}
+    for r in records:
+        groups.setdefault((r["event_type"], r["actor"], r["target"]), []).append(r)
     events, sources = [], []
-    for (et, actor, target), group in m.groupby(["event_type", "actor", "target"], sort=True):
-        for members in _clusters(group):
-            rows = group.loc[members]
+    for (et, actor, target), group in sorted(groups.items()):
+        for rows in _clusters(group):
             when, precision = _choose_date(rows)
             event_id = _event_id(et, actor, target, rows)
-            status = min(rows["status"], key=STATUS_RANK.get)
-            docs = sorted(set(rows["doc_id"]))
+            status = min((r["status"] for r in rows), key=STATUS_RANK.get)
+            docs = sorted({r["doc_id"] for r in rows})
             outs = sorted({outlets.get(d) or d for d in docs})
-            amounts = rows["amount_usd"].dropna()
-            pol = rows["polarity"].dropna().astype(int)
+            amounts = [float(r["amount_usd"]) for r in rows if not _isna(r["amount_usd"])]
+            confidence = 1.0
+            for r in rows:
+                confidence *= 1 - float(r["confidence"])
             events.append(
                 {
                     "event_id": event_id,
@@ -207,12 +234,12 @@ def reconcile(
                     "administration": administration_for(when, precision, admins) if when else "",
                     "actor": actor,
                     "target": target,
-                    "amount_usd": float(amounts.max()) if not amounts.empty else None,
-                    "location": next((x for x in rows["location"] if x), ""),
-                    "in_jerusalem": ("true" if (rows["in_jerusalem"] == "true").any() else "false")
+                    "amount_usd": max(amounts) if amounts else None,
+                    "location": next((r["location"] for r in rows if r["location"]), ""),
+                    "in_jerusalem": ("true" if any(r["in_jerusalem"] == "true" for r in rows) else "false")
                     if et == "office_opening"
                     else "",
-                    "polarity": int(pol.mode().min()) if not pol.empty else 1,
+                    "polarity": _polarity(rows),
                     "n_mentions": len(rows),
                     "n_sources": len(docs),
                     "n_outlets": len(outs),
@@ -220,12 +247,10 @@ def reconcile(
                     "outlets": ";".join(outs),
                     "conflicts": _conflicts(rows, when, precision),
                     "date_rule": DATE_RULE,
-                    "confidence": round(
-                        min(0.99, 1 - float((1 - rows["confidence"].astype(float)).prod())), 3
-                    ),
+                    "confidence": round(min(0.99, 1 - confidence), 3),
                 }
             )
-            for _, r in rows.iterrows():
+            for r in rows:
                 sources.append(
                     {
                         "event_id": event_id,

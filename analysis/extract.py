@@ -246,6 +246,8 @@ def _status(
 ) -> str:
     if c.event_type == "visit_cancelled":
         return "cancelled"
+    if c.event_type == "statement":
+        return "happened"  # saying is the act: "made the announcement" does not make a statement pending
     seg_start, seg_end = seg
     window = sentence[max(seg_start, c.start - 60) : c.end]
     if R.CANCELLED.search(window):

@@ -1424,14 +1424,25 @@ def _static_external(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figur
     d = d[(d["session_year"] + 1 > x0) & (d["session_year"] < x1)]
     xs = np.array([_session_x(y) for y in d["session_year"]])
     b = axes[1]
-    b.fill_between(xs, d["distance_lo_all"], d["distance_hi_all"], color=BLUE, alpha=0.18, lw=0, zorder=2)
-    b.plot(xs, d["distance_all"], color=BLUE, marker="o", ms=3, label="all votes", zorder=4)
+    # same encoding as panel (a): blue circles for Middle East (Palestinian-conflict) votes, grey squares for all
+    b.fill_between(xs, d["distance_lo_all"], d["distance_hi_all"], color=GREY, alpha=0.18, lw=0, zorder=2)
+    b.plot(
+        xs,
+        d["distance_all"],
+        color=GREY,
+        marker="s",
+        ms=3,
+        ls=(0, (3, 1.5)),
+        lw=1,
+        label="all votes",
+        zorder=3,
+    )
     b.fill_between(
         xs,
         d["distance_lo_me"],
         d["distance_hi_me"],
         facecolor="none",
-        edgecolor=ORANGE,
+        edgecolor=BLUE,
         hatch="....",
         lw=0,
         zorder=2,
@@ -1439,11 +1450,10 @@ def _static_external(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figur
     b.plot(
         xs,
         d["distance_me"],
-        color=ORANGE,
-        marker="D",
-        ms=3,
-        ls=(0, (3, 1.5)),
-        label="Middle East votes",
+        color=BLUE,
+        marker="o",
+        ms=3.5,
+        label="Middle East (Palestinian-conflict) votes",
         zorder=4,
     )
     vals = pd.concat(
@@ -2342,8 +2352,8 @@ def _interactive_external(tables, spec, manifest) -> go.Figure:
     d = d[(d["session_year"] + 1 > x0) & (d["session_year"] < x1)]
     xs = [_session_x(y) for y in d["session_year"]]
     for key, colour, dash, label in (
-        ("all", BLUE, "solid", "all votes"),
-        ("me", ORANGE, "dash", "Middle East votes"),
+        ("all", GREY, "dash", "all votes"),
+        ("me", BLUE, "solid", "Middle East (Palestinian-conflict) votes"),
     ):
         hov = [
             f"session {int(r.session)}: distance {getattr(r, 'distance_' + key):.2f} "
@@ -2620,7 +2630,7 @@ def _interactive_arms(tables, spec, manifest) -> go.Figure:
 FIGURES: list[FigureSpec] = [
     FigureSpec(
         name="shifts",
-        title="Ecuador's stance toward Israel shifted with each administration",
+        title="Ecuador's stance toward Israel: Correa against his three successors",
         caption=(
             "Top: the stance coded from the news articles, per administration (line: mean event value; band: "
             "bootstrap interval) and per calendar year (points with intervals); positive is aligned with Israel, "

@@ -81,7 +81,12 @@ def _span(row: Row) -> tuple[date, date] | None:
     pad = 7 if row["event_type"] in ("visit", "visit_cancelled") else 3
     if row["date_precision"] == "day":
         a, b = a - timedelta(days=pad), b + timedelta(days=pad)
-    if row.get("date_source") == "publication date":
+    # An undated report is of something recent, so a date borrowed from publication reaches back two months;
+    # not for statements and legislative acts, which different people make on different days.
+    if row.get("date_source") == "publication date" and row["event_type"] not in (
+        "statement",
+        "legislative_action",
+    ):
         a = a - timedelta(days=60)
     return a, b
 

@@ -237,6 +237,11 @@ STANCE = Table(
         F("score_basis", "string", "what the score is (mean value per event)", required=True),
         F("rate_per_year", "number", "sum of event values per year in office"),
         F("event_ids", "string", "the events coded, ';'-separated"),
+        F(
+            "caution",
+            "string",
+            "what to know before comparing this score: few events, few years, few articles",
+        ),
     ),
     primary_key=("administration",),
 )

@@ -245,9 +245,28 @@ def stance_by_administration(
                 "score_basis": "mean value per event",
                 "rate_per_year": g["value"].sum() / years if years else float("nan"),
                 "event_ids": ";".join(g["event_id"]),
+                "caution": _caution(g),
             }
         )
     return _round(pd.DataFrame(rows))
+
+
+#: Below this many events a bootstrap interval says little: the resamples can only recombine a handful of values.
+FEW_EVENTS = 8
+
+
+def _caution(g: pd.DataFrame) -> str:
+    """What a reader should know before comparing this score with another."""
+    notes = []
+    if len(g) < FEW_EVENTS:
+        notes.append(f"only {len(g)} events: the interval is a rough guide, not a confidence statement")
+    years = sorted({int(y) for y in g["year"].dropna()})
+    if years and len(years) <= 2:
+        notes.append("events from " + " and ".join(map(str, years)) + " only")
+    sources = {d for ids in g["doc_ids"] for d in ids.split(";") if d}
+    if len(sources) <= 2:
+        notes.append(f"{len(sources)} articles")
+    return "; ".join(notes)
 
 
 def stance_by_year(events: pd.DataFrame, coding: Coding) -> pd.DataFrame:

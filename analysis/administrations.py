@@ -59,6 +59,8 @@ def load_administrations(path: Path = ADMINISTRATIONS_CSV) -> tuple[Administrati
                 ),
             )
         )
+    if not admins:
+        raise DataError("no administrations: the file needs at least one row", path, 2, "president")
     admins.sort(key=lambda pair: pair[1].start)
     for (_, prev), (line, cur) in itertools.pairwise(admins):
         if cur.start < prev.end:

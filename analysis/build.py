@@ -87,7 +87,7 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
         res.files[data / schemas[name].path] = text.encode("utf-8")
     schema.check_foreign_keys(tables, schemas)
     for t in schema.CURATED:
-        schema.validate(t, (data / t.path).read_text(encoding="utf-8"), f"data/{t.path}")
+        schema.validate(t, (data / t.path).read_text(encoding="utf-8-sig"), str(data / t.path))
     ext_tables, ext_schemas, ext_resources = _external(corrected, data)
     for name, df in ext_tables.items():
         text = _csv(df)
@@ -296,7 +296,8 @@ def build_all(
         t0 = time.perf_counter()
         manifest = load_manifest(seeds / "manifest.csv") if (seeds / "manifest.csv").is_file() else None
         key = _figures_key(res.tables, manifest)
-        cached = _cache_read(key, figures_dir)
+        # --check always renders afresh: it must compare the committed files with what the code makes now
+        cached = None if check else _cache_read(key, figures_dir)
         if cached is None:
             cached = render_all(res.tables, figures_dir, manifest=manifest, workers=2)
             _cache_write(key, cached, figures_dir)

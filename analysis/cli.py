@@ -43,13 +43,16 @@ def with_pd_options(fn) -> None:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from analysis.corpus import load_paths
-    from analysis.csvio import atomic_write_text
+    from analysis.csvio import atomic_write_text, frame_to_csv_text
     from analysis.extract import mentions_frame
 
+    inputs = {Path(p).resolve() for p in args.paths}
+    if args.output and args.output != "-" and Path(args.output).resolve() in inputs:
+        raise UsageError(f"-o {args.output} is one of the input articles; it would be overwritten")
     docs = load_paths(
         [Path(p) for p in args.paths], Path(args.manifest) if args.manifest else None, args.max_bytes
     )
-    text = mentions_frame(docs).to_csv(index=False, lineterminator="\n")
+    text = frame_to_csv_text(mentions_frame(docs))
     if args.output and args.output != "-":
         atomic_write_text(Path(args.output), text)
     else:

@@ -7,6 +7,7 @@ normalised to original character offsets.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import warnings
 from bisect import bisect_right
@@ -258,6 +259,17 @@ def load_document(
     path = Path(path)
     meta = dict(meta or {})
     raw, encoding = read_article(path, max_bytes)
+    expected = (meta.get("sha256") or "").strip().lower()
+    if expected:
+        actual = hashlib.sha256(path.read_bytes()).hexdigest()
+        if actual != expected:
+            raise DataError(
+                f"{path.name} does not match its recorded sha256 ({actual[:12]}… vs {expected[:12]}…): the article "
+                "changed; if that is intended, record the new checksum",
+                manifest_path or path,
+                manifest_line,
+                "sha256",
+            )
     text, offsets = normalise(raw)
     if not text.strip():
         warnings.warn(f"{path}: empty file; kept with no text", CorpusWarning, stacklevel=2)
@@ -418,6 +430,10 @@ def load_paths(paths: list[Path], manifest: Path | None = None, max_bytes: int =
             docs.append(load_document(p, meta, max_bytes, line, manifest or own))
         else:
             raise DataError("no such file or folder", p)
+    unique: dict[Path, Document] = {}
+    for d in docs:  # the same file named twice (or inside a folder also named) is read once
+        unique.setdefault(Path(d.path).resolve(), d)
+    docs = list(unique.values())
     seen: dict[str, str] = {}
     for d in docs:
         if d.doc_id in seen and seen[d.doc_id] != str(d.path):

@@ -8,6 +8,8 @@ its line: a correction is never silently ignored.
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -51,16 +53,34 @@ def _precision(value: str) -> str:
 
 
 def _check_date(value: str, path: Path, line: int, field: str) -> str:
-    import re
-    from datetime import date
-
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+    if not re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value):
         raise DataError(f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", path, line, field)
     try:
         date.fromisoformat((value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10])
     except ValueError:
         raise DataError(f"impossible date {value!r}", path, line, field) from None
+    if value > date.today().isoformat()[: len(value)]:
+        raise DataError(f"date {value} is in the future", path, line, field)
     return value
+
+
+def _check_value(field: str, value: str, path: Path, line: int) -> None:
+    """The new value of a ``set`` row must be valid for its field."""
+    if field in ("actor", "target") and not re.fullmatch(r"[A-Z]{3}", value):
+        raise DataError(f"{field} must be an ISO 3166 alpha-3 code, not {value!r}", path, line, "value")
+    if field == "in_jerusalem" and value not in ("true", "false"):
+        raise DataError("in_jerusalem must be true or false", path, line, "value")
+    if field == "polarity" and value not in ("-1", "0", "1"):
+        raise DataError("polarity must be -1, 0 or 1", path, line, "value")
+    if field == "amount_usd" and value:
+        try:
+            x = float(value)
+        except ValueError:
+            x = float("nan")
+        if not (x >= 0 and x != float("inf")):
+            raise DataError(
+                f"amount_usd must be a non-negative number of dollars, not {value!r}", path, line, "value"
+            )
 
 
 def load_corrections(path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -85,15 +105,23 @@ def load_corrections(path: Path) -> list[tuple[int, dict[str, str]]]:
                 raise DataError(f"unknown event_type {r['value']!r}", path, line, "value")
             if r["field"] == "date":
                 _check_date(r["value"], path, line, "value")
-        if r["action"] in ("drop", "set") and not (r["doc_id"] and r["start_char"].isdigit()):
+            _check_value(r["field"], r["value"], path, line)
+        if r["action"] in ("drop", "set") and not (r["doc_id"] and re.fullmatch(r"[0-9]+", r["start_char"])):
             raise DataError("drop and set name a mention by doc_id and start_char", path, line, "start_char")
         if r["action"] == "add":
             if not r["citation"]:
                 raise DataError("an added event needs a citation", path, line, "citation")
             if r["status"] not in STATUSES:
                 raise DataError(f"unknown status {r['status']!r}", path, line, "status")
-            if not (r["actor"] and r["target"]):
-                raise DataError("an added event needs actor and target", path, line, "actor")
+            for side in ("actor", "target"):
+                if not re.fullmatch(r"[A-Z]{3}", r[side]):
+                    raise DataError(
+                        f"{side} must be an ISO 3166 alpha-3 code, not {r[side]!r}", path, line, side
+                    )
+            if r["start_char"]:
+                raise DataError(
+                    "an added event has no offset: leave start_char blank", path, line, "start_char"
+                )
             if r["date"]:
                 _check_date(r["date"], path, line, "date")
     return rows

@@ -21,6 +21,10 @@ def read_rows(path: Path, required: Sequence[str] = ()) -> list[tuple[int, dict[
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise DataError("file not found", path) from None
+    except IsADirectoryError:
+        raise DataError("is a folder, not a CSV file", path) from None
+    except OSError as exc:
+        raise DataError(f"cannot be read ({exc.strerror})", path) from None
     except UnicodeDecodeError as exc:
         raise DataError(f"not UTF-8 ({exc.reason} at byte {exc.start})", path) from None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -53,8 +57,17 @@ def read_rows(path: Path, required: Sequence[str] = ()) -> list[tuple[int, dict[
 
 
 def frame_to_csv_text(df: pd.DataFrame) -> str:
-    """Deterministic CSV text: LF line ends, no index, floats with repr precision."""
-    return df.to_csv(index=False, lineterminator="\n")
+    """Deterministic CSV text: LF line ends, no index, floats with repr precision.
+
+    A text cell holding a carriage return (an article with old Mac line ends) is not quoted by the csv module
+    when lines end in LF, which would break the row; such a table is written with every field quoted.
+    """
+    has_cr = any(
+        df[c].map(lambda v: isinstance(v, str) and "\r" in v).any()
+        for c in df.columns
+        if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])
+    )
+    return df.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_ALL if has_cr else csv.QUOTE_MINIMAL)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -75,15 +88,45 @@ def write_files(files: dict[Path, bytes]) -> None:
     """Write several files all-or-nothing: every temporary is complete before any is renamed into place."""
     temps: list[tuple[str, Path]] = []
     try:
-        for path, payload in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-            os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; outputs are ordinary shared files
-            temps.append((tmp, path))
-        for tmp, path in temps:
-            os.replace(tmp, path)
+        try:
+            for path, payload in files.items():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(payload)
+                os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; outputs are ordinary shared files
+                temps.append((tmp, path))
+        except OSError as exc:
+            raise DataError(
+                f"could not write the outputs ({exc.strerror}); nothing was changed", exc.filename
+            ) from None
+        done: list[tuple[Path, str | None]] = []  # (target, backup of what it replaced)
+        try:
+            for tmp, path in temps:
+                backup = None
+                if path.exists() and not path.is_dir():
+                    fd, backup = tempfile.mkstemp(prefix=f".{path.name}.old.", dir=path.parent)
+                    os.close(fd)
+                    os.replace(path, backup)
+                try:
+                    os.replace(tmp, path)
+                except OSError:
+                    if backup:
+                        os.replace(backup, path)
+                    raise
+                done.append((path, backup))
+        except OSError as exc:
+            for path, backup in reversed(done):  # put back every file already replaced: all or nothing
+                if backup:
+                    os.replace(backup, path)
+                else:
+                    os.unlink(path)
+            raise DataError(
+                f"could not write the outputs ({exc.strerror}); nothing was changed", exc.filename
+            ) from None
+        for _, backup in done:
+            if backup:
+                os.unlink(backup)
     finally:
         for tmp, _ in temps:
             if os.path.exists(tmp):

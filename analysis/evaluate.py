@@ -7,6 +7,7 @@ any year. Each gold pair is matched at most once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,10 +32,11 @@ def _year(value: str, path: Path, line: int, field: str = "year") -> int | None:
     value = (value or "").strip()
     if not value:
         return None
-    try:
-        return int(float(value))
-    except ValueError:
-        raise DataError(f"year must be a whole number or blank, not {value!r}", path, line, field) from None
+    if not re.fullmatch(r"[0-9]{1,4}(\.0)?", value):
+        raise DataError(
+            f"year must be a whole number from 0 to 9999 or blank, not {value!r}", path, line, field
+        )
+    return int(float(value))
 
 
 def read_pairs(path: Path) -> set[tuple[str, str, int | None]]:

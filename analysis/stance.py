@@ -44,8 +44,11 @@ def _number(
         x = float(value)
     except ValueError:
         raise DataError(f"not a number: {value!r}", path, line, field) from None
-    if (lo is not None and x < lo) or (hi is not None and x > hi) or x != x:
-        raise DataError(f"{x} is outside {lo}..{hi}", path, line, field)
+    if x != x or x in (float("inf"), float("-inf")):
+        raise DataError(f"not a finite number: {value!r}", path, line, field)
+    if (lo is not None and x < lo) or (hi is not None and x > hi):
+        bounds = f"{lo:,}..{hi:,}" if lo is not None and hi is not None else f"{lo}..{hi}"
+        raise DataError(f"{x:g} is outside {bounds}", path, line, field)
     return x
 
 
@@ -80,6 +83,8 @@ def load_codebook(path: Path = DATA / "codebook.csv") -> pd.DataFrame:
         r["weight"] = _number(r["weight"], path, line, "weight", -10, 10)
         r["cameo_goldstein"] = _number(r["cameo_goldstein"], path, line, "cameo_goldstein", -10, 10)
         out.append(r)
+    if not out:
+        raise DataError("no event types: the codebook needs a row for each", path, 2, "event_type")
     df = pd.DataFrame(out)
     if df["event_type"].duplicated().any():
         raise DataError(
@@ -131,16 +136,32 @@ def load_labels(path: Path = DATA / "stance_labels.csv") -> pd.DataFrame:
 
 
 def load_params(path: Path = DATA / "stance_parameters.csv") -> dict[str, float]:
+    # parameter -> (lowest, highest, whole number); the bootstrap needs these and nothing else
+    known = {
+        "bootstrap_resamples": (2000, 1_000_000, True),
+        "bootstrap_seed": (0, 2**32 - 1, True),
+        "ci_level": (0.5, 0.999, False),
+    }
     out = {}
     lines = {}
     for line, r in read_rows(path, required=("parameter", "value", "rationale")):
-        out[r["parameter"]] = _number(r["value"], path, line, "value")
-        lines[r["parameter"]] = line
-    for key in ("bootstrap_resamples", "bootstrap_seed", "ci_level"):
+        name = r["parameter"]
+        if name not in known:
+            raise DataError(
+                f"unknown parameter {name!r} (known: {', '.join(known)})", path, line, "parameter"
+            )
+        if name in out:
+            raise DataError(
+                f"parameter {name!r} given twice (first on line {lines[name]})", path, line, "parameter"
+            )
+        lo, hi, whole = known[name]
+        x = _number(r["value"], path, line, "value", lo, hi)
+        if whole and x != int(x):
+            raise DataError(f"{name} must be a whole number, not {r['value']!r}", path, line, "value")
+        out[name], lines[name] = x, line
+    for key in known:
         if key not in out:
             raise DataError(f"missing parameter {key!r}", path, None, "parameter")
-    if out["bootstrap_resamples"] < 2000:
-        raise DataError("at least 2,000 bootstrap resamples", path, lines["bootstrap_resamples"], "value")
     return out
 
 

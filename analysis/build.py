@@ -69,8 +69,8 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
     if as_of is None:
         raise DataError("no article has a publication date; cannot measure years in office", seeds)
     stance = stance_by_administration(events, coding, as_of, admins)
-    yearly = stance_by_year(events, coding)
-    sens = sensitivity(corrected, lambda m: reconcile(m, outlets, admins), coding, as_of)
+    yearly = stance_by_year(events, coding, admins)
+    sens = sensitivity(corrected, lambda m: reconcile(m, outlets, admins), coding, as_of, admins)
     _progress(f"stance: {len(stance)} administrations, {len(sens)} sensitivity rows", quiet)
     tables = {
         "mentions": mentions,

@@ -21,6 +21,8 @@ from analysis.errors import DataError, UsageError
 MAX_BYTES = 10_000_000
 MANIFEST = "manifest.csv"
 PRECISIONS = ("day", "month", "year", "decade", "unknown")
+#: Languages the extractor reads ("und": undetermined, read with the English rules).
+LANGUAGES = ("en", "es", "und")
 #: Columns ``alignment corpus`` shows; the manifest may carry any others, which are kept.
 KNOWN_COLUMNS = (
     "file",
@@ -352,8 +354,28 @@ def read_manifest(path: Path, folder: Path | None = None) -> dict[str, tuple[int
                 f"duplicate doc_id {doc_id!r} (first on line {ids[doc_id]})", path, line, "doc_id"
             )
         ids[doc_id] = line
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", doc_id):
+            raise DataError(
+                f"doc_id {doc_id!r} may hold only letters, digits, '.', '_' and '-' (it is part of every "
+                "mention's id)",
+                path,
+                line,
+                "doc_id",
+            )
+        if row.get("language") and row["language"] not in LANGUAGES:
+            raise DataError(
+                f"language {row['language']!r} must be one of {', '.join(LANGUAGES)}", path, line, "language"
+            )
         if row.get("published"):
-            parse_published(row["published"], path, line)
+            _, precision = parse_published(row["published"], path, line)
+            stated = row.get("published_precision")
+            if stated and stated in PRECISIONS and PRECISIONS.index(stated) < PRECISIONS.index(precision):
+                raise DataError(
+                    f"published_precision {stated!r} is finer than the date {row['published']!r}",
+                    path,
+                    line,
+                    "published_precision",
+                )
         if row.get("published_precision") and row["published_precision"] not in PRECISIONS:
             raise DataError(
                 f"published_precision {row['published_precision']!r} must be one of {', '.join(PRECISIONS)}",

@@ -42,7 +42,10 @@ def _year(value: str, path: Path, line: int, field: str = "year") -> int | None:
 def read_pairs(path: Path) -> set[tuple[str, str, int | None]]:
     """(file, event_type, year) triples of a gold or prediction CSV, checked for unknown types."""
     pairs = set()
-    for line, row in read_rows(path, required=GOLD_COLUMNS):
+    rows = read_rows(path, required=GOLD_COLUMNS)
+    for line, row in rows:
+        if not row["file"]:
+            raise DataError("empty file name", path, line, "file")
         if row["event_type"] not in EVENT_TYPES:
             raise DataError(f"unknown event_type {row['event_type']!r}", path, line, "event_type")
         pairs.add((Path(row["file"]).name, row["event_type"], _year(row["year"], path, line)))
@@ -119,6 +122,8 @@ def file_languages(pred: Path) -> dict[str, str]:
 
 def evaluate_files(gold: Path, pred: Path) -> Report:
     gold_pairs, pred_pairs = read_pairs(gold), read_pairs(pred)
+    if not gold_pairs:
+        raise DataError("no gold annotations: nothing to score against", gold, 2)
     report = score(gold_pairs, pred_pairs)
     langs = file_languages(pred)
     rows = []

@@ -26,7 +26,11 @@ from analysis.extract import EVENT_TYPES, STATUSES
 from analysis.paths import DATA
 
 COMPONENTS = ("material", "diplomatic", "rhetorical")
-CODED = ("correa", "moreno", "lasso", "noboa")
+
+
+def coded_presidents(admins: tuple[Administration, ...] | None = None) -> tuple[str, ...]:
+    """Every administration in data/administrations.csv is coded; events before the first are background."""
+    return tuple(a.president for a in (admins or administrations()))
 
 
 @dataclass(frozen=True)
@@ -251,7 +255,7 @@ def stance_by_administration(
     admins = admins or administrations()
     ce = coded_events(events, coding)
     rows = []
-    for i, a in enumerate(x for x in admins if x.president in CODED):
+    for i, a in enumerate(admins):
         g = ce[ce["administration"] == a.president]
         s = _summary(g, coding, salt=i)
         years = a.years_in_office(as_of)
@@ -290,9 +294,11 @@ def _caution(g: pd.DataFrame) -> str:
     return "; ".join(notes)
 
 
-def stance_by_year(events: pd.DataFrame, coding: Coding) -> pd.DataFrame:
+def stance_by_year(
+    events: pd.DataFrame, coding: Coding, admins: tuple[Administration, ...] | None = None
+) -> pd.DataFrame:
     ce = coded_events(events, coding)
-    ce = ce[ce["administration"].isin(CODED)]
+    ce = ce[ce["administration"].isin(coded_presidents(admins))]
     rows = []
     for (year, admin), g in ce.groupby(["year", "administration"], sort=True):
         s = _summary(g, coding, salt=int(year))
@@ -322,7 +328,13 @@ def _round(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def sensitivity(mentions: pd.DataFrame, reconcile_fn, coding: Coding, as_of: date) -> pd.DataFrame:
+def sensitivity(
+    mentions: pd.DataFrame,
+    reconcile_fn,
+    coding: Coding,
+    as_of: date,
+    admins: tuple[Administration, ...] | None = None,
+) -> pd.DataFrame:
     """Scores and ranks under other weightings and with each source left out in turn."""
     events, _ = reconcile_fn(mentions)
     variants: list[tuple[str, str, pd.DataFrame]] = []
@@ -337,13 +349,14 @@ def sensitivity(mentions: pd.DataFrame, reconcile_fn, coding: Coding, as_of: dat
     rows = []
     base_rank = None
     for variant, dropped, ce in variants:
-        scores = {a: ce.loc[ce["administration"] == a, "value"] for a in CODED}
+        coded = coded_presidents(admins)
+        scores = {a: ce.loc[ce["administration"] == a, "value"] for a in coded}
         means = {a: (float(v.mean()) if len(v) else float("nan")) for a, v in scores.items()}
-        ranked = sorted((a for a in CODED if means[a] == means[a]), key=lambda a: (-means[a], a))
+        ranked = sorted((a for a in coded if means[a] == means[a]), key=lambda a: (-means[a], a))
         order = " > ".join(ranked)
         if variant == "baseline":
             base_rank = order
-        for a in CODED:
+        for a in coded:
             rows.append(
                 {
                     "variant": variant,

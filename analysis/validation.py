@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-CODED = ("correa", "moreno", "lasso", "noboa")
 COLUMNS = [
     "administration",
     "text_score",
@@ -33,7 +32,6 @@ COLUMNS = [
     "sipri_same_direction",
     "note",
 ]
-BASELINE = "correa"
 
 
 def _direction(a: float, b: float) -> str:
@@ -51,7 +49,9 @@ def validation_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     ip = tables["idealpoint_distance"]
     arms = tables["arms_share_by_administration"].set_index("president")
     rows = []
-    for a in CODED:
+    coded = list(tables["stance"]["administration"])
+    baseline = coded[0]  # the earliest administration: the one the UN and SIPRI data cover best
+    for a in coded:
         s = stance.loc[a] if a in stance.index else None
         u = un.loc[a] if a in un.index else None
         sessions = ip[ip["president"] == a]["distance_me"].astype(float)
@@ -74,18 +74,18 @@ def validation_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             }
         )
     df = pd.DataFrame(rows)
-    base = df.set_index("administration").loc[BASELINE]
+    base = df.set_index("administration").loc[baseline]
     df["text_change_vs_correa"] = df["text_score"] - base["text_score"]
     df["un_change_vs_correa"] = df["un_agree_isr_me"] - base["un_agree_isr_me"]
     df["sipri_change_vs_correa"] = df["sipri_israel_share_tiv"] - base["sipri_israel_share_tiv"]
     df["un_same_direction"] = [
-        "baseline" if a == BASELINE else _direction(t, u)
+        "baseline" if a == baseline else _direction(t, u)
         for a, t, u in zip(
             df["administration"], df["text_change_vs_correa"], df["un_change_vs_correa"], strict=True
         )
     ]
     df["sipri_same_direction"] = [
-        "baseline" if a == BASELINE else _direction(t, v)
+        "baseline" if a == baseline else _direction(t, v)
         for a, t, v in zip(
             df["administration"], df["text_change_vs_correa"], df["sipri_change_vs_correa"], strict=True
         )

@@ -23,9 +23,9 @@ from analysis.errors import DataError
 from analysis.extract import EVENT_TYPES
 from analysis.paths import DATA
 from analysis.stance import (
-    CODED,
     COMPONENTS,
     coded_events,
+    coded_presidents,
     label_for,
     load_codebook,
     load_coding,
@@ -250,7 +250,7 @@ def test_score_is_the_mean_value_and_rate_per_year_is_the_sum_over_years_in_offi
 ) -> None:
     ce = coded_events(events_frame(BACKGROUND + CODED_EVENTS), coding)
     admins = {a.president: a for a in administrations()}
-    assert list(stance["administration"]) == list(CODED)
+    assert list(stance["administration"]) == list(coded_presidents())
     for r in stance.itertuples():
         values = ce.loc[ce["administration"] == r.administration, "value"]
         years = admins[r.administration].years_in_office(AS_OF)
@@ -269,9 +269,9 @@ def test_background_events_are_excluded_from_the_four_scores(coding, stance: pd.
     pd.testing.assert_frame_equal(stance, without)
     coded_ids = {i for ids in stance["event_ids"] for i in ids.split(";")}
     assert not coded_ids & {e["event_id"] for e in BACKGROUND}
-    assert set(stance["administration"]) == set(CODED)
+    assert set(stance["administration"]) == set(coded_presidents())
     yearly = stance_by_year(events_frame(BACKGROUND + CODED_EVENTS), coding)
-    assert yearly["year"].min() >= 2007 and set(yearly["administration"]) <= set(CODED)
+    assert yearly["year"].min() >= 2007 and set(yearly["administration"]) <= set(coded_presidents())
 
 
 def test_components_add_up_to_the_score(stance: pd.DataFrame) -> None:
@@ -320,7 +320,7 @@ def test_pipeline_on_the_seeds_puts_correa_lowest_and_below_zero_and_the_others_
     from analysis.build import build_data
 
     st = build_data(quiet=True).tables["stance"].set_index("administration")
-    assert set(st.index) == set(CODED)
+    assert set(st.index) == set(coded_presidents())
     assert st.loc["correa", "score"] < 0
     assert st["score"].idxmin() == "correa"
     for admin in ("moreno", "lasso", "noboa"):

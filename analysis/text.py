@@ -99,6 +99,14 @@ def _next_visible(text: str, pos: int) -> str:
     return text[pos] if pos < n else ""
 
 
+def _inside_quote(text: str, start: int, pos: int) -> bool:
+    """True when a double quote opened since ``start`` closes within the next 300 characters of the line."""
+    if text.count('"', start, pos) % 2 == 0:
+        return False
+    end = text.find("\n", pos, pos + 300)
+    return text.find('"', pos, end if end >= 0 else pos + 300) >= 0
+
+
 def split_sentences(text: str, start: int = 0) -> Iterator[Sentence]:
     """Sentences of ``text[start:]``; blank lines separate paragraphs, a lone line break ends a sentence
     unless the next line continues in lower case (hard-wrapped prose)."""
@@ -123,6 +131,8 @@ def split_sentences(text: str, start: int = 0) -> Iterator[Sentence]:
                 continue
             if token[0] == "." and len(token.rstrip("\"')]")) == 1 and _is_abbreviation(text, m.start()):
                 continue
+            if token[-1] not in "\"'" and _inside_quote(text, cur, m.end()):
+                continue  # "... and defense. We would like to work together," Noboa told Herzog
             cut = m.end()
             new_para = False
         yield from _emit(text, cur, cut, paragraph)

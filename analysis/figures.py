@@ -1328,6 +1328,19 @@ def _tiv_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out
 
 
+def _tiv_legend(ax, israel: str, others: str, zero: str) -> None:
+    """The legend of a SIPRI TIV bar panel: Israel hatched, other suppliers grey, TIV-0 orders as triangles."""
+    ax.legend(
+        handles=[
+            Patch(facecolor=VERMILLION, hatch="////", edgecolor="white", label=israel),
+            Patch(color=LIGHT, label=others),
+            Line2D([], [], marker="^", mfc="white", color=VERMILLION, ls="", label=zero),
+        ],
+        loc="upper left",
+        ncol=3,
+    )
+
+
 def _draw_tiv(ax, tables: dict[str, pd.DataFrame], x0: float, x1: float, label_israel: bool) -> None:
     """Stacked bars of orders by order year: Israel (hatched) beneath all other suppliers."""
     t = _tiv_frame(tables)
@@ -1469,17 +1482,7 @@ def _static_external(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figur
     c = axes[2]
     _draw_tiv(c, tables, x0, x1, label_israel=True)
     c.set_title("(c) Arms orders by order year: Israel beside all other suppliers (SIPRI register)")
-    c.legend(
-        handles=[
-            Patch(facecolor=VERMILLION, hatch="////", edgecolor="white", label="Israel"),
-            Patch(color=LIGHT, label="all other suppliers"),
-            Line2D(
-                [], [], marker="^", mfc="white", color=VERMILLION, ls="", label="Israeli order with TIV 0"
-            ),
-        ],
-        loc="upper left",
-        ncol=3,
-    )
+    _tiv_legend(c, "Israel", "all other suppliers", "Israeli order with TIV 0")
     # (d) stance
     e = axes[3]
     _draw_stance(e, tables, x0, x1, annotate=False)
@@ -1542,17 +1545,7 @@ def _static_arms(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
             a.tick_params(labelbottom=False)
     _draw_tiv(ax, tables, x0, x1, label_israel=False)
     ax.set_title("SIPRI Arms Transfers register: all of Ecuador's orders, by order year", pad=24)
-    ax.legend(
-        handles=[
-            Patch(facecolor=VERMILLION, hatch="////", edgecolor="white", label="from Israel"),
-            Patch(color=LIGHT, label="from all other suppliers"),
-            Line2D(
-                [], [], marker="^", mfc="white", color=VERMILLION, ls="", label="order from Israel with TIV 0"
-            ),
-        ],
-        loc="upper left",
-        ncol=3,
-    )
+    _tiv_legend(ax, "from Israel", "from all other suppliers", "order from Israel with TIV 0")
     # the register's orders from Israel, one marker per order year
     _track_axes(sip, "SIPRI register:\norders from\nIsrael")
     t = _tiv_frame(tables)

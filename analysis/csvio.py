@@ -122,7 +122,8 @@ def write_files(files: dict[Path, bytes]) -> None:
                 else:
                     os.unlink(path)
             raise DataError(
-                f"could not write the outputs ({exc.strerror}); nothing was changed", exc.filename
+                f"could not write the outputs ({exc.strerror}); nothing was changed",
+                exc.filename2 or exc.filename,
             ) from None
         for _, backup in done:
             if backup:

@@ -6,10 +6,12 @@ A spec says what a sentence must (or must not) yield: ``event_type[@date][:statu
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from analysis.corpus import Document, normalise
@@ -118,3 +120,17 @@ def show(rows: tuple[dict, ...]) -> str:
         f" amount={r['amount_usd']} jerusalem={r['in_jerusalem']} polarity={r['polarity']} rule={r['rule']}"
         for r in rows
     )
+
+
+@cache
+def load_rows(path: Path) -> tuple[dict[str, str], ...]:
+    """The rows of a sentences file (id, sentence, published, must, must_not, note)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return tuple(csv.DictReader(fh))
+
+
+@cache
+def extracted(path: Path, lang: str, row_id: str) -> tuple[dict, ...]:
+    """What the extractor yields for one row of a sentences file, computed once per test session."""
+    row = next(r for r in load_rows(path) if r["id"] == row_id)
+    return tuple(run(row["sentence"], date.fromisoformat(row["published"]), lang))

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from sentence_specs import extracted as _extracted
+from sentence_specs import load_rows
 from sentence_specs import run as _run
 from sentence_specs import show as _show
 from sentence_specs import specs as _specs
@@ -50,23 +52,15 @@ _TITLED = "analysis/extract.py _statement: a titled speaker's country from the g
 ENGINE_PENDING: dict[str, str] = {}
 
 
-@cache
-def load_rows() -> tuple[dict[str, str], ...]:
-    with DATA.open(encoding="utf-8", newline="") as fh:
-        return tuple(csv.DictReader(fh))
-
-
-ROWS = load_rows()
+ROWS = load_rows(DATA)
 
 
 def run(text: str, published: date) -> list[dict]:
     return _run(text, published, "es")
 
 
-@cache
 def extracted(row_id: str) -> tuple[dict, ...]:
-    row = next(r for r in ROWS if r["id"] == row_id)
-    return tuple(run(row["sentence"], date.fromisoformat(row["published"])))
+    return _extracted(DATA, "es", row_id)
 
 
 def _problems(row: dict[str, str]) -> list[str]:

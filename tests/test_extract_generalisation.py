@@ -22,12 +22,12 @@ when any row satisfies all its fields: a bare type forbids the type, a bare ``*`
 
 from __future__ import annotations
 
-import csv
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import pytest
+from sentence_specs import extracted as _extracted
+from sentence_specs import load_rows
 from sentence_specs import run as _run
 from sentence_specs import show as _show
 from sentence_specs import specs as _specs
@@ -37,23 +37,15 @@ from analysis.extract import COLUMNS, EVENT_TYPES, STATUSES
 DATA = Path(__file__).parent / "data" / "sentences_en.csv"
 
 
-@cache
-def load_rows() -> tuple[dict[str, str], ...]:
-    with DATA.open(encoding="utf-8", newline="") as fh:
-        return tuple(csv.DictReader(fh))
-
-
-ROWS = load_rows()
+ROWS = load_rows(DATA)
 
 
 def run(text: str, published: date) -> list[dict]:
     return _run(text, published, "en")
 
 
-@cache
 def extracted(row_id: str) -> tuple[dict, ...]:
-    row = next(r for r in ROWS if r["id"] == row_id)
-    return tuple(run(row["sentence"], date.fromisoformat(row["published"])))
+    return _extracted(DATA, "en", row_id)
 
 
 def test_data_file_is_well_formed() -> None:

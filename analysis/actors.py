@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from analysis.patterns import finditer
+
 # Ways a title names an official of a country: "Ecuador's Minister of Defense", "Israeli President".
 TITLE_EN = (
     r"(?:President|Vice[- ]President|Prime\s+Minister|PM|Premier|Foreign\s+Minister|FM|Minister|"
@@ -71,7 +73,7 @@ def _compiled(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 def find_mentions(sentence: str, lang: str = "en") -> list[Mention]:
     rx, lookup = _compiled(lang)
     out = []
-    for m in rx.finditer(sentence):
+    for m in finditer(rx, sentence):
         key = re.sub(r"\s+", " ", m.group()).lower()
         iso3, kind = lookup.get(key, ("", ""))
         if not iso3:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from analysis.patterns import ci
+from analysis.patterns import anchored, ci, finditer_each, has_any, search
 
 MONTHS_EN = {
     "january": 1,
@@ -345,13 +345,9 @@ EN_GATES: dict[str, tuple[str, ...] | None] = {
     "deictic": ("today", "yesterday", "tomorrow", "tonight"),
     "half": ("half",),
 }
-GATES: dict[str, dict[str, re.Pattern[str] | None]] = {}
+GATES: dict[str, dict[str, tuple[str, ...] | None]] = {"en": EN_GATES}
 _DIGIT = re.compile(r"\d")
 DIGIT_KINDS: dict[str, frozenset[str]] = {}
-
-
-def _gate_rx(words: tuple[str, ...] | None) -> re.Pattern[str] | None:
-    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 #: Date patterns per language; another language registers its own (same kinds, same group names).
@@ -372,13 +368,34 @@ def register_language(
     """Add a language's date words; resolution (the hard part) stays shared."""
     PATTERNS[lang] = patterns
     if gates is not None:
-        GATES[lang] = {k: _gate_rx(v) for k, v in gates.items()}
+        GATES[lang] = dict(gates)
     if digit_kinds is not None:
         DIGIT_KINDS[lang] = frozenset(digit_kinds)
     FUTURES[lang] = future
     MONTHS.update(months)
     WEEKDAYS.update(weekdays)
     NUMBERS.update(numbers)
+
+
+_PLANS: dict[str, tuple[object, tuple]] = {}
+
+
+def _plan(lang: str) -> tuple[tuple[str, ...], tuple, list[tuple[bool, tuple[str, ...] | None]]]:
+    """A language's date kinds, patterns and, per pattern, (needs a digit, gate words); a gate is dropped
+    where the pattern is anchored on its opening words (the trigger pass already decides)."""
+    patterns = PATTERNS.get(lang, EN_PATTERNS)
+    got = _PLANS.get(lang)
+    if got is None or got[0] is not patterns:
+        gates = GATES.get(lang, {})
+        digit_kinds = DIGIT_KINDS.get(lang, _DIGIT_KINDS)
+        kinds = tuple(k for k, _ in patterns)
+        rxs = tuple(rx for _, rx in patterns)
+        checks = [
+            (k in digit_kinds and k not in ("ago", "window"), None if anchored(rx) else gates.get(k))
+            for k, rx in patterns
+        ]
+        got = _PLANS[lang] = (patterns, (kinds, rxs, checks))
+    return got[1]
 
 
 def find_dates(sentence: str, pub: date | None, lang: str = "en") -> list[DateExpr]:
@@ -388,43 +405,38 @@ def find_dates(sentence: str, pub: date | None, lang: str = "en") -> list[DateEx
             importlib.import_module(f"analysis.dates_{lang}")
         except ModuleNotFoundError:
             lang = "en"
-    patterns = PATTERNS.get(lang, EN_PATTERNS)
+    kinds, rxs, checks = _plan(lang)
     future_rx = FUTURES.get(lang, FUTURE)
-    if "en" not in GATES:
-        GATES["en"] = {k: _gate_rx(v) for k, v in EN_GATES.items()}
-    gates = GATES.get(lang, {})
-    low = sentence.lower()
     has_digit = _DIGIT.search(sentence) is not None
+    skip = [
+        (needs_digit and not has_digit) or (gate is not None and not has_any(gate, sentence))
+        for needs_digit, gate in checks
+    ]
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
-    for kind, rx in patterns:
-        if kind in DIGIT_KINDS.get(lang, _DIGIT_KINDS) and not has_digit and kind not in ("ago", "window"):
+    for i, m in finditer_each(rxs, sentence, skip):
+        kind = kinds[i]
+        a, b = m.span()
+        if any(a < tb and ta < b for ta, tb in taken):
             continue
-        gate = gates.get(kind)
-        if gate is not None and not gate.search(low):
-            continue
-        for m in rx.finditer(sentence):
-            a, b = m.span()
-            if any(a < tb and ta < b for ta, tb in taken):
-                continue
-            if kind == "month" and m.group("m") == "May" and not m.group("w") and a == 0:
-                continue  # "May I ..." at the start of a sentence is the verb
-            # tense is read from the words just before the date: "landed ... on Tuesday" is past even if a
-            # later clause says "will"
-            future = bool(future_rx.search(sentence, max(0, a - 50), a))
-            value, precision = _resolve(kind, m, pub, future)
-            taken.append((a, b))
-            found.append(
-                DateExpr(
-                    a,
-                    b,
-                    m.group(),
-                    value,
-                    precision,
-                    "absolute"
-                    if kind in {"iso", "mdy", "dmy", "my", "half", "quarter_year", "decade", "year"}
-                    else "relative",
-                )
+        if kind == "month" and m.group("m") == "May" and not m.group("w") and a == 0:
+            continue  # "May I ..." at the start of a sentence is the verb
+        # tense is read from the words just before the date: "landed ... on Tuesday" is past even if a
+        # later clause says "will"
+        future = bool(search(future_rx, sentence, max(0, a - 50), a))
+        value, precision = _resolve(kind, m, pub, future)
+        taken.append((a, b))
+        found.append(
+            DateExpr(
+                a,
+                b,
+                m.group(),
+                value,
+                precision,
+                "absolute"
+                if kind in {"iso", "mdy", "dmy", "my", "half", "quarter_year", "decade", "year"}
+                else "relative",
             )
+        )
     found.sort(key=lambda d: d.start)
     return found

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from analysis import dates as _dates
 from analysis.dates import register_language
+from analysis.patterns import finditer
 
 MONTHS_ES = {
     "enero": 1,
@@ -198,7 +198,7 @@ class Canonical:
         self._fix = fix
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[CanonicalMatch]:
-        for m in self.rx.finditer(string, pos, len(string) if endpos is None else endpos):
+        for m in finditer(self.rx, string, pos, len(string) if endpos is None else endpos):
             yield CanonicalMatch(m, self._fix(m.groupdict()))
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> CanonicalMatch | None:
@@ -396,17 +396,13 @@ GATES_ES: dict[str, tuple[str, ...]] = {
 #: Kinds that need a digit in the sentence: not "decade", which Spanish writes in words ("los años setenta").
 DIGIT_KINDS_ES = frozenset({"iso", "mdy", "dmy", "my", "half", "quarter_year", "md", "dm", "year"})
 
-try:
-    register_language(
-        "es",
-        ES_PATTERNS,
-        FUTURE_ES,
-        MONTHS_ES,
-        WEEKDAYS_ES,
-        NUMBERS_ES,
-        gates=GATES_ES,
-        digit_kinds=DIGIT_KINDS_ES,
-    )
-except TypeError:  # a shared resolver without per-language gates: register the words, then the gates
-    register_language("es", ES_PATTERNS, FUTURE_ES, MONTHS_ES, WEEKDAYS_ES, NUMBERS_ES)
-    _dates.GATES["es"] = {kind: re.compile("|".join(map(re.escape, w))) for kind, w in GATES_ES.items()}
+register_language(
+    "es",
+    ES_PATTERNS,
+    FUTURE_ES,
+    MONTHS_ES,
+    WEEKDAYS_ES,
+    NUMBERS_ES,
+    gates=GATES_ES,
+    digit_kinds=DIGIT_KINDS_ES,
+)

@@ -23,7 +23,7 @@ from analysis.actors import Mention, find_mentions
 from analysis.administrations import administration_for
 from analysis.corpus import Document
 from analysis.dates import DateExpr, find_dates
-from analysis.patterns import lower, required_words
+from analysis.patterns import anchored, finditer, finditer_each, has_any, scan, search
 from analysis.text import Sentence, segment_bounds, segment_of, split_sentences
 
 EVENT_TYPES = (
@@ -93,9 +93,9 @@ SUBJECT_TYPES = {
 
 
 def _has_official(sentence: str, mentions: list[Mention], state: DocState, R: ModuleType) -> bool:
-    if R.OFFICIAL.search(sentence) or any(m.kind == "person" for m in mentions):
+    if search(R.OFFICIAL, sentence) or any(m.kind == "person" for m in mentions):
         return True
-    return bool(R.HE.search(sentence)) and state.last_person is not None
+    return bool(search(R.HE, sentence)) and state.last_person is not None
 
 
 def _coordinated(
@@ -133,28 +133,6 @@ def ruleset(lang: str) -> ModuleType:
     return RULESETS[lang]
 
 
-_GATES: dict[str, dict[str, re.Pattern[str]]] = {}
-_RULE_GATES: dict[int, re.Pattern[str] | None] = {}
-
-
-def _rule_gate(rx) -> re.Pattern[str] | None:
-    """Words one of which each match of ``rx`` must contain (read off the pattern), compiled once."""
-    key = id(rx)
-    if key not in _RULE_GATES:
-        words = required_words(rx.pattern)
-        _RULE_GATES[key] = re.compile("|".join(map(re.escape, words))) if words else None
-    return _RULE_GATES[key]
-
-
-def _gates(R: ModuleType) -> dict[str, re.Pattern[str]]:
-    """Each type's gate words as one compiled alternation (searched in C, once per sentence and type)."""
-    if R.LANG not in _GATES:
-        _GATES[R.LANG] = {
-            t: re.compile("|".join(map(re.escape, words))) for t, words in getattr(R, "GATES", {}).items()
-        }
-    return _GATES[R.LANG]
-
-
 @dataclass
 class Candidate:
     event_type: str
@@ -166,30 +144,107 @@ class Candidate:
 
 @dataclass
 class DocState:
-    """What the engine remembers across a document's sentences."""
+    """What the engine remembers across a document's sentences.
 
-    last_person: Mention | None = None
-    last_date: tuple[int, DateExpr] | None = None  # (paragraph, date)
+    The last dated sentence and the last person named are looked up only in the rare sentence that needs
+    them, so a sentence with no cue is not searched for dates and names when it is read: it is queued, and
+    the queue is read newest first when the answer is asked for (the same answer, found later).
+    """
+
+    R: ModuleType | None = None
+    pub: date | None = None
     last_events: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # type -> (para, date, prec)
     mentions_both: bool = False
     visit_direction: tuple[str, str] | None = None
+    _last_person: Mention | None = None
+    _last_date: tuple[int, DateExpr] | None = None  # (paragraph, date)
+    _unread_dates: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, sentence), oldest first
+    _unread_people: list[str] = field(default_factory=list)
+
+    def skip(self, paragraph: int, sentence: str) -> None:
+        """A sentence read without looking for its dates and names."""
+        if self._unread_dates and self._unread_dates[-1][0] != paragraph:
+            self._unread_dates.clear()  # a date is only carried within its paragraph
+        self._unread_dates.append((paragraph, sentence))
+        self._unread_people.append(sentence)
+
+    def saw(self, paragraph: int, dates: list[DateExpr], mentions: list[Mention], sentence: str) -> None:
+        """A sentence whose dates and names were found: the newest of them replace what came before."""
+        dated = [d for d in dates if d.date]
+        if dated:
+            self._last_date, self._unread_dates = (paragraph, dated[-1]), []
+        elif self._unread_dates and self._unread_dates[-1][0] != paragraph:
+            self._unread_dates.clear()
+        people = [m for m in mentions if m.kind == "person"]
+        if people:
+            he = search(self.R.HE, sentence) is not None
+            self._last_person, self._unread_people = (people[-1] if he else people[0]), []
+
+    @property
+    def last_date(self) -> tuple[int, DateExpr] | None:
+        while self._unread_dates:
+            paragraph, sentence = self._unread_dates.pop()
+            dated = [d for d in find_dates(sentence, self.pub, self.R.LANG) if d.date]
+            if dated:
+                self._last_date, self._unread_dates = (paragraph, dated[-1]), []
+        return self._last_date
+
+    @property
+    def last_person(self) -> Mention | None:
+        while self._unread_people:
+            sentence = self._unread_people.pop()
+            people = [m for m in find_mentions(sentence, self.R.LANG) if m.kind == "person"]
+            if people:
+                he = search(self.R.HE, sentence) is not None
+                self._last_person, self._unread_people = (people[-1] if he else people[0]), []
+        return self._last_person
+
+
+def _gates(R: ModuleType) -> dict[str, tuple[str, ...]]:
+    """Each type's gate words (``rules_<lang>.GATES``): a type whose words are all absent is skipped."""
+    return getattr(R, "GATES", {})
+
+
+_PLANS: dict[int, tuple[object, tuple]] = {}
+
+
+def _plan(
+    R: ModuleType,
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple, list[tuple[tuple[str, ...], list[int]]]]:
+    """Every rule of a rule set in order, as (types, names, patterns), and the gates still worth checking:
+    (gate words, the rules they cover) for types with a pattern that is not anchored on its opening words
+    (for the others the trigger pass already decides). Made once per rule set."""
+    got = _PLANS.get(id(R.RULES))
+    if got is None or got[0] is not R.RULES:
+        gates = _gates(R)
+        types, names, rxs, gated = [], [], [], []
+        for etype, rules in R.RULES.items():
+            first = len(rxs)
+            for name, rx in rules:
+                types.append(etype)
+                names.append(name)
+                rxs.append(rx)
+            gate = gates.get(etype)
+            if gate is not None and not all(map(anchored, rxs[first:])):
+                gated.append((gate, list(range(first, len(rxs)))))
+        got = _PLANS[id(R.RULES)] = (R.RULES, (tuple(types), tuple(names), tuple(rxs), gated))
+    return got[1]
 
 
 def _candidates(sentence: str, R: ModuleType) -> list[Candidate]:
-    out = []
-    low = lower(sentence)
-    gates = _gates(R)
-    for etype, rules in R.RULES.items():
-        gate = gates.get(etype)
-        if gate is not None and not gate.search(low):
-            continue
-        for name, rx in rules:
-            words = _rule_gate(rx)
-            if words is not None and not words.search(low):
-                continue
-            for m in rx.finditer(sentence):
-                out.append(Candidate(etype, name, m.start(), m.end(), sentence[m.start() : m.end()]))
-    return out
+    """Every cue match, in rule order (each pattern tried only where one of its opening words begins)."""
+    types, names, rxs, gated = _plan(R)
+    skip = None
+    for gate, rules in gated:
+        if not has_any(gate, sentence):
+            if skip is None:
+                skip = [False] * len(rxs)
+            for i in rules:
+                skip[i] = True
+    return [
+        Candidate(types[i], names[i], m.start(), m.end(), sentence[m.start() : m.end()])
+        for i, m in finditer_each(rxs, sentence, skip)
+    ]
 
 
 def _suppress(cands: list[Candidate], mentions: list[Mention], R: ModuleType) -> list[Candidate]:
@@ -222,7 +277,7 @@ def _suppress(cands: list[Candidate], mentions: list[Mention], R: ModuleType) ->
 
 def _negated(sentence: str, c: Candidate, seg_start: int, R: ModuleType) -> bool:
     """Denied, negated, hypothetical or merely discussed: not an event."""
-    if R.NEGATION_CLAUSE.search(sentence, 0, c.start):
+    if search(R.NEGATION_CLAUSE, sentence, 0, c.start):
         return True
     if R.HYPOTHETICAL.search(sentence[max(0, c.start - 40) : c.end + 50]):
         return True
@@ -364,7 +419,7 @@ def _legislature_country(
 ) -> str:
     """Whose legislature acted: named outright (Knesset), by a country just before it, or Ecuador's."""
     leg = None
-    for m in R.LEGISLATURE.finditer(sentence):
+    for m in finditer(R.LEGISLATURE, sentence):
         if leg is None or abs(m.start() - c.start) < abs(leg.start() - c.start):
             leg = m
     if leg is not None:
@@ -533,23 +588,23 @@ def _statement(
     sentence: str, mentions: list[Mention], state: DocState, R: ModuleType
 ) -> tuple[Candidate, str, str, int] | None:
     """A speech act by an official of one country with an evaluative cue toward the other."""
-    speech = R.SPEECH.search(sentence)
+    speech = search(R.SPEECH, sentence)
     quoted = '"' in sentence or "«" in sentence
     if not (speech or quoted):
         return None
-    support = R.SUPPORT.search(sentence)
-    condemn_terror = R.SUPPORT_CONDEMN.search(sentence)
+    support = search(R.SUPPORT, sentence)
+    condemn_terror = search(R.SUPPORT_CONDEMN, sentence)
     critic = next(
         (
             m
-            for m in R.CRITICISM.finditer(sentence)
+            for m in finditer(R.CRITICISM, sentence)
             if not (condemn_terror and condemn_terror.start() <= m.start() < condemn_terror.end())
         ),
         None,
     )
     support = support or condemn_terror
     cue = critic or support
-    if not cue or R.NEGATION_CLAUSE.search(sentence, 0, cue.start()):
+    if not cue or search(R.NEGATION_CLAUSE, sentence, 0, cue.start()):
         return None
     anchor = speech.start() if speech else 0
     people = [m for m in mentions if m.kind == "person"]
@@ -561,8 +616,8 @@ def _statement(
     elif speech and after:
         speaker = after[0].iso3
     else:
-        titled = [m for m in R.TITLE_COUNTRY.finditer(sentence)]
-        he = R.HE.search(sentence)
+        titled = list(finditer(R.TITLE_COUNTRY, sentence))
+        he = search(R.HE, sentence)
         if titled:
             best = min(titled, key=lambda m: abs(m.start() - anchor))
             c = best.group("c") or best.group("c2")
@@ -590,9 +645,9 @@ def _statement(
 
 def _polarity(c: Candidate, sentence: str, R: ModuleType) -> int:
     if c.event_type == "un_vote":
-        if R.VOTE_AGAINST.search(sentence):
+        if search(R.VOTE_AGAINST, sentence):
             return -1
-        if R.VOTE_FOR.search(sentence):
+        if search(R.VOTE_FOR, sentence):
             return 1
         return 0
     return (
@@ -604,7 +659,7 @@ def _polarity(c: Candidate, sentence: str, R: ModuleType) -> int:
 
 
 def _amount(sentence: str, R: ModuleType) -> float | None:
-    m = R.AMOUNT.search(sentence)
+    m = search(R.AMOUNT, sentence)
     if not m:
         return None
     if hasattr(R, "amount_value"):  # a language with its own number format ("US$ 8,5 millones")
@@ -627,7 +682,11 @@ def extract_document(doc: Document) -> Iterator[dict]:
     """Event mentions of one article, in sentence order."""
     pub = doc.published
     lang = doc.language
-    state = DocState(mentions_both=all(re.search(p, doc.text) for p in (r"Ecuador", r"Israel|Jerusal[eé]")))
+    state = DocState(
+        R=ruleset(lang),
+        pub=pub,
+        mentions_both=all(re.search(p, doc.text) for p in (r"Ecuador", r"Israel|Jerusal[eé]")),
+    )
     for sent in split_sentences(doc.text, doc.body_start):
         yield from _extract_sentence(doc, sent, pub, lang, state)
 
@@ -639,10 +698,15 @@ def _extract_sentence(
     if len(s) < 20 or _URLISH.match(s) or " " not in s.strip():
         return
     R = ruleset(lang)
+    scan(s)  # one pass finds every trigger word; the patterns below then try only where theirs begin
+    found = _candidates(s, R)
+    if not found and not (search(R.SPEECH, s) or '"' in s or "«" in s):
+        state.skip(sent.paragraph, s)  # no cue and no speech: nothing to extract
+        return
     mentions = find_mentions(s, R.LANG)
     dates = find_dates(s, pub, R.LANG)
     cuts = segment_bounds(s, [(d.start, d.end) for d in dates])
-    cands = [c for c in _candidates(s, R) if not _negated(s, c, cuts[segment_of(cuts, c.start)], R)]
+    cands = [c for c in found if not _negated(s, c, cuts[segment_of(cuts, c.start)], R)]
     cands = _suppress(cands, mentions, R)
     stmt = _statement(s, mentions, state, R)
     seen: set[tuple[str, str, str]] = set()
@@ -685,7 +749,7 @@ def _extract_sentence(
                 state.last_date
                 and state.last_date[0] == sent.paragraph
                 and state.last_date[1].date
-                and not R.PRESENT.search(s)
+                and not search(R.PRESENT, s)
             ):
                 ld = state.last_date[1]
                 when, precision, date_text, source = (
@@ -694,7 +758,7 @@ def _extract_sentence(
                     ld.text,
                     "paragraph narrative date",
                 )
-            elif pub and not R.BACKGROUND.search(s):
+            elif pub and not search(R.BACKGROUND, s):
                 when, precision, source = pub.isoformat()[:7], "month", "publication date"
         i = segment_of(cuts, c.start)
         seg = (cuts[i], cuts[i + 1] if i + 1 < len(cuts) else len(s))
@@ -741,12 +805,7 @@ def _extract_sentence(
     for r in rows:
         state.last_events[r["event_type"]] = (sent.paragraph, r["date"], r["date_precision"])
     yield from rows
-    dated = [d for d in dates if d.date]
-    if dated:
-        state.last_date = (sent.paragraph, dated[-1])
-    people = [m for m in mentions if m.kind == "person"]
-    if people:
-        state.last_person = people[0] if R.HE.search(s) is None else people[-1]
+    state.saw(sent.paragraph, dates, mentions, s)
 
 
 def extract_documents(docs: Iterable[Document]) -> Iterator[dict]:

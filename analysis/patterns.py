@@ -1,21 +1,51 @@
-"""Case-insensitive patterns that run several times faster than ``re.IGNORECASE``.
+"""Fast matching for the extractor: case-insensitive patterns, and one trigger pass per sentence.
 
 Python's ``re`` loses its literal-prefix optimisations under IGNORECASE. A :class:`LowerPattern` lowers
 its pattern's letters once and the text at each call (a length-preserving ``str.translate``, so every
 offset is unchanged) and matches case-sensitively. Patterns that must see case (``(?-i:...)``, ``[A-Z]``)
 stay ordinary IGNORECASE patterns.
+
+Most patterns can only match where one of a few words begins (``\\b(?:visit|trip|...)``, a month name, a
+country). :func:`opening_literals` reads those words off the parsed pattern, and :func:`scan` finds every
+occurrence of every registered word in a sentence in one Aho-Corasick pass (``pyahocorasick``, C). Then
+:func:`finditer` and :func:`search` try the pattern only at those positions, and :func:`has_any` answers
+"does the sentence contain one of these words" from the same pass. Both give exactly the matches of the
+plain pattern (tested against it); a pattern whose opening words cannot be read falls back to it.
 """
 
 from __future__ import annotations
 
+import _sre
 import re
 import sys
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from re import _casefix, _parser  # the standard library's own regex parser and case tables
 
-# Length-preserving lower-casing: characters whose lower case is longer (e.g. U+0130) keep a 1-char stand-in.
-LOWER = {
-    c: (chr(c).lower() if len(chr(c).lower()) == 1 else chr(c)) for c in range(0x250) if chr(c).isupper()
-}
+import ahocorasick
+
+
+def _lower_table() -> dict[int, int]:
+    """One-character lower case, as IGNORECASE compares characters: the regex engine's simple case mapping
+    (so ``İ`` -> ``i`` and the Kelvin sign -> ``k``, never a longer string) plus its extra equivalences
+    (``ſ`` = ``s``, ``ı`` = ``i``), each class mapped to one representative."""
+    table = {c: _sre.unicode_tolower(c) for c in range(0x10000) if _sre.unicode_tolower(c) != c}
+    canon: dict[int, int] = {}
+    for low, extras in _casefix._EXTRA_CASES.items():
+        group = {low, *extras}
+        rep = min(canon.get(g, g) for g in group)
+        for g in group:
+            canon[g] = rep
+    for c in list(table):
+        table[c] = canon.get(table[c], table[c])
+    for c, rep in canon.items():
+        if c != rep:
+            table[c] = rep
+    return table
+
+
+# Length-preserving lower-casing: equal under it exactly when IGNORECASE would call two characters equal.
+LOWER = _lower_table()
 
 
 _last: list[str] = ["", ""]
@@ -45,7 +75,7 @@ def _lower_source(pattern: str) -> str:
             out.append(pattern[i : j + 1])
             i = j + 1
             continue
-        out.append(ch.lower())
+        out.append(ch.translate(LOWER))
         i += 1
     return "".join(out)
 
@@ -78,73 +108,364 @@ def ci(pattern: str) -> LowerPattern | re.Pattern[str]:
     return LowerPattern(pattern)
 
 
-def _split_top(s: str) -> list[str]:
-    """Top-level alternatives of a group body (escapes, classes and nested groups respected)."""
-    parts: list[str] = []
-    cur: list[str] = []
-    depth = i = 0
-    while i < len(s):
-        ch = s[i]
-        if ch == "\\":
-            cur.append(s[i : i + 2])
-            i += 2
-            continue
-        if ch == "[":
-            j = s.index("]", i + 1)
-            cur.append(s[i : j + 1])
-            i = j + 1
-            continue
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == "|" and depth == 0:
-            parts.append("".join(cur))
-            cur = []
+# ---------------------------------------------------------------------------------------------------------
+# Opening words and the trigger pass
+# ---------------------------------------------------------------------------------------------------------
+
+_MAX_PREFIX = 12  # longer words add selectivity, not correctness
+_MAX_SET = 400  # beyond this many alternatives, stop extending (still correct, a little less selective)
+_MAX_CLASS = 12  # a character class of at most this many characters is spelled out
+_EDGE = "\x00"  # stands for a word boundary while words are read off a pattern
+
+# The trigger pass runs on the sentence's *scan form*: lower-cased, every non-word character a space, and one
+# space in front. Words read off patterns are put in the same form, so a literal that occurs in the text
+# occurs in the scan form too; and a pattern that opens with ``\b`` (or "not after a word character") is
+# registered with a leading space, so that "in" is found only where a word starts, not inside "during".
+_NON_WORD = re.compile(r"\W")
+_ASCII_NON_WORD = {c: 32 for c in range(128) if not (chr(c).isalnum() or c == 95)}
+
+
+def _scan_form(low: str) -> str:
+    return " " + (low.translate(_ASCII_NON_WORD) if low.isascii() else _NON_WORD.sub(" ", low))
+
+
+def _scan_char(ch: str) -> str:
+    ch = ch.translate(LOWER)
+    return ch if ch.isalnum() or ch == "_" else " "
+
+
+#: (text, exact): every match of the piece starts with ``text``; ``exact`` when the piece matches only it.
+_Prefixes = set[tuple[str, bool]]
+_WORD_CATEGORY = (_parser.CATEGORY, _parser.CATEGORY_WORD)
+_SPACE_LIKE = {(_parser.CATEGORY, _parser.CATEGORY_SPACE), (_parser.CATEGORY, _parser.CATEGORY_NOT_WORD)}
+
+
+def _chars(items) -> set[str] | None:
+    """The scan-form characters a ``[...]`` class matches, if it is a short list of literals and ranges."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is _parser.LITERAL:
+            out.add(_scan_char(chr(av)))
+        elif op is _parser.RANGE and av[1] - av[0] < _MAX_CLASS:
+            out.update(_scan_char(chr(c)) for c in range(av[0], av[1] + 1))
+        elif (op, av) in _SPACE_LIKE:
+            out.add(" ")  # whitespace and non-word characters are all a space in the scan form
         else:
-            cur.append(ch)
-        i += 1
-    parts.append("".join(cur))
-    return parts
+            return None  # NEGATE, \w, \d, wide ranges
+    return out if len(out) <= _MAX_CLASS else None
 
 
-def _literal_prefix(alt: str) -> str:
-    out = []
-    for i, ch in enumerate(alt):
-        if not (ch.isalpha() or ch in " -'"):
+def _not_after_word(av) -> bool:
+    r"""A lookbehind such as ``(?<![\w-])``: what follows starts a word when it is a word character."""
+    direction, body = av
+    body = list(body)
+    return (
+        direction == -1
+        and len(body) == 1
+        and body[0][0] is _parser.IN
+        and _WORD_CATEGORY in body[0][1]
+        and all(op is not _parser.NEGATE for op, _ in body[0][1])
+    )
+
+
+def _item(op, av) -> _Prefixes | None:
+    if op is _parser.AT:
+        return {(_EDGE, True)} if av is _parser.AT_BOUNDARY else {("", True)}
+    if op is _parser.ASSERT_NOT:
+        return {(_EDGE, True)} if _not_after_word(av) else {("", True)}
+    if op is _parser.ASSERT:
+        return {("", True)}
+    if op is _parser.LITERAL:
+        return {(_scan_char(chr(av)), True)}
+    if op is _parser.IN:
+        chars = _chars(av)
+        return None if chars is None else {(c, True) for c in chars}
+    if op is _parser.SUBPATTERN:
+        return _sequence(av[-1])
+    if op is _parser.BRANCH:
+        out: _Prefixes = set()
+        for alt in av[1]:
+            sub = _sequence(alt)
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
+        lo, hi, body = av
+        if hi == 0:
+            return {("", True)}
+        sub = _sequence(body)
+        if sub is None:
+            return None
+        if lo == hi == 1:
+            return sub
+        out = {(t, False) for t, _ in sub}
+        return out | {("", True)} if lo == 0 else out
+    return None  # any character, a category, a back-reference, a conditional
+
+
+def _sequence(items) -> _Prefixes | None:
+    cur: _Prefixes = {("", True)}
+    for op, av in items:
+        if all(not exact for _, exact in cur):
             break
-        if i + 1 < len(alt) and alt[i + 1] in "?*{":
-            break  # an optional character ends what is certain
-        out.append(ch.lower())
-    return "".join(out).strip()
+        piece = _item(op, av)
+        nxt: _Prefixes = set()
+        for text, exact in cur:
+            if not exact or len(text) >= _MAX_PREFIX or len(cur) > _MAX_SET or piece is None:
+                nxt.add((text, False))
+            else:
+                nxt.update((text + t, e) for t, e in piece)
+        cur = nxt
+    return cur
 
 
-def required_words(pattern: str) -> tuple[str, ...] | None:
-    """Lower-case words one of which every match must contain, read off a pattern that opens with a
-    required group of alternatives (``\\b(?:visit|trip|...)``); None when no such guarantee can be read."""
-    s = pattern[2:] if pattern.startswith("\\b") else pattern
-    if not s.startswith("(?:"):
+def _trigger(word: str) -> tuple[str, int]:
+    """(scan-form key, characters of the key before the match starts) for a word read off a pattern."""
+    edge = word.startswith(_EDGE)
+    core = word.lstrip(_EDGE).split(_EDGE)[0]
+    if edge and core[:1] not in ("", " "):
+        return " " + core, 1  # the match starts a word: it follows a space of the scan form
+    return core, 0
+
+
+def opening_words(pattern: str, flags: int = 0, min_len: int = 2) -> tuple[tuple[str, int], ...] | None:
+    """Scan-form words one of which every match of ``pattern`` starts with, each with how many of its
+    characters come before the match; None when some match could start otherwise, or with fewer than
+    ``min_len`` known letters (too common to be worth a trigger)."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except (re.error, RecursionError):
         return None
-    depth = 0
-    end = -1
-    i = 0
-    while i < len(s):
-        ch = s[i]
-        if ch == "\\":
-            i += 2
+    if parsed.state.flags & re.VERBOSE:
+        return None  # never used here; whitespace handling would need care
+    found = _sequence(list(parsed))
+    if not found:
+        return None
+    triggers = {_trigger(t) for t, _ in found}
+    if any(len(key.strip()) < min_len for key, _ in triggers):
+        return None
+    kept: list[tuple[str, int]] = []
+    for key, before in sorted(triggers, key=lambda t: (len(t[0]), t)):
+        # a word that extends a kept one adds nothing: the shorter one's hits include it
+        if not any(key.startswith(k) and before == b for k, b in kept):
+            kept.append((key, before))
+    return tuple(sorted(kept))
+
+
+def opening_literals(pattern: str, flags: int = 0, min_len: int = 2) -> tuple[str, ...] | None:
+    """The words of :func:`opening_words` without their scan-form spacing (for reading and tests)."""
+    words = opening_words(pattern, flags, min_len)
+    return None if words is None else tuple(sorted({k.strip() for k, _ in words}))
+
+
+class _Registry:
+    """Every word any pattern or word set is anchored on, and the automaton that finds them all at once."""
+
+    def __init__(self) -> None:
+        # id(rx) -> (slot, rx, words, compiled pattern to try at a start, whether it runs on the lower case)
+        self.patterns: dict[int, tuple[int, object, tuple | None, re.Pattern[str] | None, bool]] = {}
+        self.sets: dict[tuple[str, ...], int] = {}
+        # scan-form key -> ({characters before the match: pattern slots}, word-set slots)
+        self.keys: dict[str, tuple[dict[int, list[int]], list[int]]] = {}
+        self.automaton: ahocorasick.Automaton | None = None
+        self.count = 0  # slots handed out
+        self.generation = 0  # slots below this were in the automaton when the current text was scanned
+
+    def _key(self, key: str) -> tuple[dict[int, list[int]], list[int]]:
+        self.automaton = None
+        return self.keys.setdefault(key, ({}, []))
+
+    def pattern(self, rx) -> tuple[int, object, tuple | None, re.Pattern[str] | None, bool]:
+        entry = self.patterns.get(id(rx))
+        if entry is None or entry[1] is not rx:
+            compiled = rx._rx if isinstance(rx, LowerPattern) else rx if isinstance(rx, re.Pattern) else None
+            # a wrapper with its own finditer has no words: it is called as it is
+            words = None if compiled is None else opening_words(compiled.pattern, compiled.flags)
+            slot, self.count = self.count, self.count + 1
+            for key, before in words or ():
+                self._key(key)[0].setdefault(before, []).append(slot)
+            entry = (slot, rx, words, compiled, isinstance(rx, LowerPattern))
+            self.patterns[id(rx)] = entry
+        return entry
+
+    def word_set(self, words: tuple[str, ...]) -> int:
+        slot = self.sets.get(words)
+        if slot is None:
+            slot, self.count = self.count, self.count + 1
+            self.sets[words] = slot
+            for w in words:
+                self._key("".join(_scan_char(c) for c in w))[1].append(slot)
+        return slot
+
+    def build(self) -> ahocorasick.Automaton:
+        if self.automaton is None:
+            a = ahocorasick.Automaton()
+            for key, (pats, sets) in self.keys.items():
+                # a hit ends at index ``end`` of the scan form, which has one extra space in front: a match
+                # starts at text index end - (len(key) - before); a word set only needs to know it occurred
+                payload = [
+                    (slot, len(key) - before) for before, slots in sorted(pats.items()) for slot in slots
+                ]
+                payload += [(slot, 0) for slot in sets]
+                a.add_word(key, tuple(payload))
+            a.make_automaton()
+            self.automaton = a
+            self.generation = self.count
+        return self.automaton
+
+
+_REG = _Registry()
+
+
+class _Scan:
+    __slots__ = ("generation", "low", "sorted", "starts", "text")
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.low = ""
+        self.starts: dict[int, list[int]] = {}  # slot -> where its matches may start (word sets: any hit)
+        self.generation = 0
+        self.sorted: set[int] = set()
+
+
+_SCAN = _Scan()
+
+#: Off, every call falls back to the plain pattern (tests compare the two).
+ENABLED = True
+
+
+def scan(text: str) -> None:
+    """Find every registered word in ``text`` (one pass); later calls on this same string use the result."""
+    if not ENABLED:
+        _SCAN.text = None
+        return
+    automaton = _REG.build()
+    low = lower(text)
+    starts: defaultdict[int, list[int]] = defaultdict(list)
+    if automaton.kind == ahocorasick.AHOCORASICK:
+        for end, payload in automaton.iter(_scan_form(low)):
+            for slot, back in payload:
+                starts[slot].append(end - back)
+    _SCAN.text, _SCAN.low, _SCAN.starts = text, low, starts
+    _SCAN.generation, _SCAN.sorted = _REG.generation, set()
+
+
+def _starts(rx, text: str) -> tuple[re.Pattern[str], str, list[int]] | None:
+    """(compiled pattern, the string it runs on, where a match may start) when the trigger pass can stand in
+    for a scan of ``text``; None when it cannot (another string, or a pattern without opening words)."""
+    entry = _REG.patterns.get(id(rx))
+    if entry is None or entry[1] is not rx:
+        entry = _REG.pattern(rx)
+    slot, _, words, compiled, on_low = entry
+    if words is None or slot >= _SCAN.generation:
+        return None
+    starts = _SCAN.starts.get(slot, _EMPTY)
+    if len(starts) > 1:
+        starts.sort()  # the automaton reports by end; words of different lengths can end out of start order
+    return compiled, _SCAN.low if on_low else text, starts
+
+
+_EMPTY: list[int] = []
+
+
+def finditer(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterable[re.Match[str]]:
+    """The matches of ``rx.finditer(text, pos, endpos)``, trying only where one of its opening words begins."""
+    found = _starts(rx, text) if text is _SCAN.text else None
+    if found is None:
+        return rx.finditer(text, pos, endpos)
+    compiled, subject, starts = found
+    if not starts:
+        return _EMPTY
+    out = []
+    nxt = pos
+    for p in starts:
+        if p < nxt:
             continue
-        if ch == "[":
-            i = s.index("]", i + 1) + 1
+        if p >= endpos:
+            break
+        m = compiled.match(subject, p, endpos)
+        if m is not None:
+            out.append(m)
+            nxt = m.end() if m.end() > p else p + 1
+    return out
+
+
+def search(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+    """``rx.search(text, pos, endpos)``, trying only where one of its opening words begins."""
+    found = _starts(rx, text) if text is _SCAN.text else None
+    if found is None:
+        return rx.search(text, pos, endpos)
+    compiled, subject, starts = found
+    for p in starts:
+        if p < pos:
             continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                end = i
-                break
-        i += 1
-    if end < 0 or (end + 1 < len(s) and s[end + 1] in "?*{"):
-        return None
-    prefixes = [_literal_prefix(a) for a in _split_top(s[3:end])]
-    if any(len(p) < 2 for p in prefixes):
-        return None
-    return tuple(sorted(set(prefixes)))
+        if p >= endpos:
+            break
+        m = compiled.match(subject, p, endpos)
+        if m is not None:
+            return m
+    return None
+
+
+_SET_RX: dict[tuple[str, ...], re.Pattern[str]] = {}
+_SET_SLOT: dict[
+    int, tuple[tuple[str, ...], int]
+] = {}  # id(words) -> (words, slot): no tuple hashing per call
+
+
+def has_any(words: tuple[str, ...], text: str) -> bool:
+    """Whether the lower-cased ``text`` contains one of ``words`` anywhere (substring, not whole word)."""
+    if text is _SCAN.text:
+        known = _SET_SLOT.get(id(words))
+        if known is None or known[0] is not words:
+            known = _SET_SLOT[id(words)] = (words, _REG.word_set(tuple(words)))
+        if known[1] < _SCAN.generation:
+            return known[1] in _SCAN.starts
+    rx = _SET_RX.get(words)
+    if rx is None:
+        rx = _SET_RX[words] = re.compile("|".join(re.escape(w.translate(LOWER)) for w in words))
+    return rx.search(_SCAN.low if text is _SCAN.text else lower(text)) is not None
+
+
+_GROUPS: dict[int, tuple[object, list]] = {}  # id(sequence of patterns) -> (the sequence, registry entries)
+
+
+def finditer_each(
+    rxs: Sequence, text: str, skip: Sequence[bool] | None = None
+) -> list[tuple[int, re.Match[str]]]:
+    """``(i, match)`` for each match of each pattern of ``rxs`` in turn (but those ``skip`` marks): the same
+    as ``[(i, m) for i, rx in enumerate(rxs) for m in finditer(rx, text)]`` with one call for the lot."""
+    if text is not _SCAN.text:
+        return [(i, m) for i, rx in enumerate(rxs) if not (skip and skip[i]) for m in rx.finditer(text)]
+    group = _GROUPS.get(id(rxs))
+    if group is None or group[0] is not rxs:
+        group = _GROUPS[id(rxs)] = (rxs, [_REG.pattern(rx) for rx in rxs])
+    starts_of, gen, low = _SCAN.starts, _SCAN.generation, _SCAN.low
+    out: list[tuple[int, re.Match[str]]] = []
+    for i, (slot, rx, words, compiled, on_low) in enumerate(group[1]):
+        if skip and skip[i]:
+            continue
+        if words is None or slot >= gen:
+            out.extend((i, m) for m in rx.finditer(text))
+            continue
+        starts = starts_of.get(slot)
+        if not starts:
+            continue
+        if len(starts) > 1:
+            starts.sort()
+        subject = low if on_low else text
+        nxt = 0
+        for p in starts:
+            if p < nxt:
+                continue
+            m = compiled.match(subject, p)
+            if m is not None:
+                out.append((i, m))
+                nxt = m.end() if m.end() > p else p + 1
+    return out
+
+
+def anchored(rx) -> bool:
+    """Whether ``rx`` is tried only where one of its opening words begins (so a separate gate saves nothing)."""
+    return _REG.pattern(rx)[2] is not None

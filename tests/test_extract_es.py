@@ -29,6 +29,7 @@ from sentence_specs import specs as _specs
 
 from analysis import dates as dates_module
 from analysis import extract as extract_module
+from analysis import patterns as patterns_module
 from analysis import rules_en, rules_es
 from analysis.corpus import Document, detect_language, load_corpus, normalise
 from analysis.dates import find_dates
@@ -300,12 +301,15 @@ def _all_rows() -> list[tuple]:
     return rows
 
 
-def test_gates_do_not_change_what_is_extracted(monkeypatch: pytest.MonkeyPatch) -> None:
-    gated = _all_rows()
-    extract_module._gates(rules_es)  # make sure the Spanish entry exists before blanking it
-    monkeypatch.setitem(extract_module._GATES, "es", {})
+def test_gates_and_the_trigger_pass_do_not_change_what_is_extracted(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = _all_rows()
+    assert fast
+    monkeypatch.setattr(extract_module, "_gates", lambda R: {})
+    monkeypatch.setattr(extract_module, "_PLANS", {})
     monkeypatch.setitem(dates_module.GATES, "es", {})
-    assert _all_rows() == gated
+    monkeypatch.setattr(dates_module, "_PLANS", {})
+    monkeypatch.setattr(patterns_module, "ENABLED", False)
+    assert _all_rows() == fast
 
 
 # --- the Spanish gold set ---

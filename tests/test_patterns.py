@@ -1,0 +1,144 @@
+"""The trigger pass (one Aho-Corasick scan per sentence) must give exactly the matches of the plain patterns."""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from analysis import actors, dates, patterns, rules_en, rules_es
+from analysis.corpus import load_corpus
+from analysis.paths import SEEDS
+from analysis.patterns import (
+    LowerPattern,
+    finditer,
+    finditer_each,
+    has_any,
+    lower,
+    opening_literals,
+    scan,
+    search,
+)
+from analysis.text import split_sentences
+
+TESTS = Path(__file__).parent
+
+
+def _engine_patterns() -> list:
+    """Every compiled pattern the extractor runs on a whole sentence."""
+    out = []
+    for R in (rules_en, rules_es):
+        out += [rx for rules in R.RULES.values() for _, rx in rules]
+        out += [v for v in vars(R).values() if isinstance(v, (LowerPattern, re.Pattern))]
+    out += [rx for _, rx in dates.EN_PATTERNS]
+    out += [actors._compiled("en")[0], actors._compiled("es")[0]]
+    return out
+
+
+def _sentences() -> list[str]:
+    texts = []
+    for folder in (SEEDS, TESTS / "gold" / "en_heldout", TESTS / "gold" / "es"):
+        for doc in load_corpus(folder):
+            texts += [s.text for s in split_sentences(doc.text, doc.body_start)]
+    rng = random.Random(5)
+    # the same sentences in capitals, after an emoji and a Kelvin sign, and glued to the previous word
+    variants = [s.upper() for s in rng.sample(texts, 40)]
+    variants += ["\U0001f1ee\U0001f1f1" + s for s in rng.sample(texts, 40)]
+    variants += ["x" + s.replace(" ", "") for s in rng.sample(texts, 20)]
+    variants += ["\u212a" + s.replace("k", "\u212a") for s in rng.sample(texts, 20)]
+    return texts + variants
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[str]:
+    return _sentences()
+
+
+def test_opening_words_are_read_off_the_pattern() -> None:
+    assert opening_literals(r"\b(?:visit(?:ed|s)?|trip)\s+to") == ("trip", "visit", "visited", "visits")
+    # a top-level alternative is an opening too (a gate that missed it once hid "TLC")
+    assert opening_literals(r"\b(?:tratado|acuerdo)\s+de\s+libre|\b(?-i:TLC)\b", re.I) == (
+        "acuerdo",
+        "tlc",
+        "tratado",
+    )
+    # optional leading words and classes are spelled out
+    assert opening_literals(r"\b(?:(?:last|this)\s+)?(?:Monday|[Ff]riday)\b") == (
+        "friday",
+        "last",
+        "monday",
+        "this",
+    )
+    # a pattern that can start with any digit or letter has no opening words: it is run as it is
+    assert opening_literals(r"\d+\s+years?\s+ago") is None
+    assert opening_literals(r"\b(?:U\.?N\.?|United\s+Nations)") is None  # "u" alone is too common
+
+
+def test_finditer_and_search_match_the_plain_patterns_on_every_sentence(sentences: list[str]) -> None:
+    rxs = _engine_patterns()
+    assert sum(patterns.anchored(rx) for rx in rxs) > len(rxs) // 2  # the pass does stand in for most
+    checked = 0
+    for s in sentences:
+        scan(s)
+        scan(s)  # a second scan of the same string is harmless
+        for rx in rxs:
+            want = [m.span() for m in rx.finditer(s)]
+            assert [m.span() for m in finditer(rx, s)] == want, (rx.pattern[:60], s[:80])
+            first = rx.search(s)
+            got = search(rx, s)
+            assert (got and got.span()) == (first and first.span())
+            if len(s) > 40:
+                a, b = 10, len(s) - 10
+                inner = rx.search(s, a, b)
+                got = search(rx, s, a, b)
+                assert (got and got.span()) == (inner and inner.span())
+            checked += 1
+    assert checked > 10_000
+
+
+def test_finditer_each_is_finditer_over_each_pattern(sentences: list[str]) -> None:
+    rxs = tuple(rx for rules in rules_en.RULES.values() for _, rx in rules)
+    skip = [i % 3 == 0 for i in range(len(rxs))]
+    for s in sentences[:200]:
+        scan(s)
+        want = [(i, m.span()) for i, rx in enumerate(rxs) if not skip[i] for m in rx.finditer(s)]
+        assert [(i, m.span()) for i, m in finditer_each(rxs, s, skip)] == want
+
+
+def test_gate_words_are_found_as_substrings_like_a_plain_search(sentences: list[str]) -> None:
+    gate_sets = [tuple(w) for R in (rules_en, rules_es) for w in R.GATES.values()]
+    for s in sentences[:300]:
+        scan(s)
+        for words in gate_sets:
+            assert has_any(words, s) == any(w in lower(s) for w in words)
+
+
+def test_a_string_that_was_not_scanned_uses_the_plain_pattern() -> None:
+    rx = rules_en.SPEECH
+    scan("An unrelated sentence that said nothing.")
+    other = "The minister said the embassy would move."
+    assert [m.span() for m in finditer(rx, other)] == [m.span() for m in rx.finditer(other)]
+    assert search(rx, other).span() == rx.search(other).span()
+
+
+def test_lower_case_is_length_preserving_and_agrees_with_ignorecase() -> None:
+    text = "İstanbul \u212aelvin ſtate Straße ΣΑΣ"
+    low = lower(text)
+    assert len(low) == len(text)
+    for word in ("istanbul", "kelvin", "state"):
+        assert (LowerPattern(word).search(text) is None) == (re.search(word, text, re.I) is None)
+
+
+def test_a_trigger_after_an_emoji_or_at_the_start_still_matches() -> None:
+    mentions = actors.find_mentions("\U0001f1ee\U0001f1f1Israel and Ecuador signed.", "en")
+    scan_text = "\U0001f1ee\U0001f1f1Israel and Ecuador signed."
+    scan(scan_text)
+    assert (
+        [m.iso3 for m in actors.find_mentions(scan_text, "en")]
+        == [m.iso3 for m in mentions]
+        == ["ISR", "ECU"]
+    )
+    assert dates.find_dates("May 4, 2025: Noboa landed.", date(2025, 5, 6))[0].date == "2025-05-04"

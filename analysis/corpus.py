@@ -162,23 +162,14 @@ _EN = set(
     "the of and to in a is was that for on with as by at from has have will were said its their".split()
 )
 _ES = set("el la de que y en los las del se por un una con para es su al lo como más fue ha sus".split())
-_LETTERS = "a-záéíóúñü"
-
-
-def _counter(words: set[str]) -> re.Pattern[str]:
-    """Whole words of ``words``, where a word is a run of ``_LETTERS`` (one C pass instead of a Python loop)."""
-    alternation = "|".join(sorted(words, key=len, reverse=True))
-    return re.compile(f"(?<![{_LETTERS}])(?:{alternation})(?![{_LETTERS}])")
-
-
-_EN_WORDS, _ES_WORDS = _counter(_EN), _counter(_ES)
+_WORD = re.compile(r"[a-záéíóúñü]+")
 
 
 def detect_language(text: str) -> str:
     """``en`` or ``es`` by function-word counts: light, offline, good enough for news prose."""
-    low = text[:20000].lower()
-    en = len(_EN_WORDS.findall(low))
-    es = len(_ES_WORDS.findall(low))
+    words = _WORD.findall(text[:20000].lower())
+    en = sum(map(_EN.__contains__, words))
+    es = sum(map(_ES.__contains__, words))
     if en == es == 0:
         return "und"
     return "es" if es > en else "en"

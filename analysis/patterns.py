@@ -428,7 +428,19 @@ def has_any(words: tuple[str, ...], text: str) -> bool:
     return rx.search(_SCAN.low if text is _SCAN.text else lower(text)) is not None
 
 
-_GROUPS: dict[int, tuple[object, list]] = {}  # id(sequence of patterns) -> (the sequence, registry entries)
+_GROUPS: dict[int, tuple] = {}  # id(sequence of patterns) -> (the sequence, its plan)
+
+
+def _group(rxs: Sequence) -> tuple[list, dict[int, int], list[int], int]:
+    """Registry entries of a sequence of patterns, slot -> index for the anchored ones, the indices of the
+    others (always run), and the highest slot (the plan is only usable once all are in the automaton)."""
+    got = _GROUPS.get(id(rxs))
+    if got is None or got[0] is not rxs:
+        entries = [_REG.pattern(rx) for rx in rxs]
+        index = {e[0]: i for i, e in enumerate(entries) if e[2] is not None}
+        others = [i for i, e in enumerate(entries) if e[2] is None]
+        got = _GROUPS[id(rxs)] = (rxs, (entries, index, others, max((e[0] for e in entries), default=-1)))
+    return got[1]
 
 
 def finditer_each(
@@ -438,15 +450,20 @@ def finditer_each(
     as ``[(i, m) for i, rx in enumerate(rxs) for m in finditer(rx, text)]`` with one call for the lot."""
     if text is not _SCAN.text:
         return [(i, m) for i, rx in enumerate(rxs) if not (skip and skip[i]) for m in rx.finditer(text)]
-    group = _GROUPS.get(id(rxs))
-    if group is None or group[0] is not rxs:
-        group = _GROUPS[id(rxs)] = (rxs, [_REG.pattern(rx) for rx in rxs])
-    starts_of, gen, low = _SCAN.starts, _SCAN.generation, _SCAN.low
+    entries, index, others, top = _group(rxs)
+    starts_of, low = _SCAN.starts, _SCAN.low
+    if top < _SCAN.generation:  # only the patterns with a hit, and those that are always run
+        todo = [index[slot] for slot in starts_of if slot in index]
+        todo += others
+        todo.sort()
+    else:
+        todo = range(len(entries))
     out: list[tuple[int, re.Match[str]]] = []
-    for i, (slot, rx, words, compiled, on_low) in enumerate(group[1]):
+    for i in todo:
         if skip and skip[i]:
             continue
-        if words is None or slot >= gen:
+        slot, rx, words, compiled, on_low = entries[i]
+        if words is None or slot >= _SCAN.generation:
             out.extend((i, m) for m in rx.finditer(text))
             continue
         starts = starts_of.get(slot)

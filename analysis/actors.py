@@ -70,15 +70,19 @@ def _compiled(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return rx, lookup
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def find_mentions(sentence: str, lang: str = "en") -> list[Mention]:
     rx, lookup = _compiled(lang)
     out = []
     for m in finditer(rx, sentence):
-        key = re.sub(r"\s+", " ", m.group()).lower()
+        text = m.group()
+        key = (text if text.isalpha() else _SPACES.sub(" ", text)).lower()
         iso3, kind = lookup.get(key, ("", ""))
         if not iso3:
             continue
-        if key == "us" and not m.group().isupper():
+        if key == "us" and not text.isupper():
             continue
-        out.append(Mention(m.start(), m.end(), iso3, kind, m.group()))
+        out.append(Mention(m.start(), m.end(), iso3, kind, text))
     return out

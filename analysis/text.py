@@ -175,14 +175,10 @@ _SEG = re.compile(
 
 def segment_bounds(sentence: str, protected: list[tuple[int, int]]) -> list[int]:
     """Cut points splitting a sentence into clause-like segments, never inside a ``protected`` span (a date)."""
-    cuts = [0]
-    for m in _SEG.finditer(sentence):
-        p = m.start()
-        if any(a < p < b for a, b in protected):
-            continue
-        cuts.append(p)
-    cuts.append(len(sentence))
-    return sorted(set(cuts))
+    starts = [m.start() for m in _SEG.finditer(sentence)]
+    if protected:
+        starts = [p for p in starts if not any(a < p < b for a, b in protected)]
+    return sorted({0, *starts, len(sentence)})
 
 
 def segment_of(cuts: list[int], pos: int) -> int:

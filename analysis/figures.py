@@ -14,7 +14,9 @@ import html
 import multiprocessing
 import os
 import re
+import struct
 import textwrap
+import zlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -30,6 +32,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from matplotlib.backends import backend_pdf, backend_svg  # noqa: F401 (loaded before render_all forks)
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -75,7 +78,6 @@ BAND = ("#EBEBEB", "#F6F6F6")
 OKABE_ITO = [BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, YELLOW, BLACK]
 
 _SAVE_METADATA = {
-    "png": {"Software": None},
     "svg": {"Date": None},
     "pdf": {"CreationDate": None, "Creator": None, "Producer": None},
 }
@@ -491,24 +493,95 @@ def _empty_note(ax, text: str, x: float = 0.5, y: float = 0.5, transform=None) -
 
 def _freeze_layout(fig: Figure) -> None:
     """Solve the constrained layout once and drop the engine: every format reuses the same layout, and
-    savefig does not lay the figure out again before each format."""
+    savefig does not lay the figure out again before each format. Text is measured as the PNG draws it
+    (at 300 dpi hinting makes it a little wider than at 100 dpi). The axis labels are pinned as well."""
     dpi = fig.dpi
-    fig.dpi = PNG_DPI  # measure text as the PNG draws it (hinting makes it a little wider than at 100 dpi)
-    fig.draw_without_rendering()
-    fig.dpi = dpi
-    with matplotlib.rc_context({"figure.constrained_layout.use": False, "figure.autolayout": False}):
-        fig.set_layout_engine(None)
-    # The solver's result varies in the last bits with the interpreter's hash seed, and SVG clip ids hash
-    # the exact numbers: snap the positions so the files are the same from any process.
+    fig.dpi = PNG_DPI
+    try:
+        _pin_axis_labels(fig, empty=True)
+        engine = fig.get_layout_engine()
+        if engine is not None:
+            engine.execute(fig)
+        with matplotlib.rc_context({"figure.constrained_layout.use": False, "figure.autolayout": False}):
+            fig.set_layout_engine(None)
+        # The solver's result varies in the last bits with the interpreter's hash seed, and SVG clip ids
+        # hash the exact numbers: snap the positions so the files are the same from any process.
+        for ax in fig.axes:
+            if ax.get_axes_locator() is None:
+                ax.set_position([round(float(v), 9) for v in ax.get_position(original=False).bounds])
+        _pin_axis_labels(fig, empty=False)
+    finally:
+        fig.dpi = dpi
+
+
+def _pin_axis_labels(fig: Figure, empty: bool) -> None:
+    """Fix the axis labels (the ``empty`` ones, or those with text) where they are, in axes coordinates.
+
+    matplotlib otherwise places each label again whenever the figure is measured or drawn, from the
+    boxes of the tick labels of its axis and of every axes sharing it (for five stacked panels, every
+    panel's ticks five times over), a good part of each format's drawing time. An empty label takes no
+    room, so it is fixed before the layout is solved; a label with text once the layout is final, where
+    ``Axis.get_tightbbox`` puts it as a draw would (rounded like the axes positions)."""
+    renderer = fig.canvas.get_renderer()
     for ax in fig.axes:
-        if ax.get_axes_locator() is None:
-            ax.set_position([round(float(v), 9) for v in ax.get_position(original=False).bounds])
+        for axis in (ax.xaxis, ax.yaxis):
+            if (axis.label.get_text() == "") != empty:
+                continue
+            if not empty:
+                axis.get_tightbbox(renderer)
+            shown = axis.label.get_transform().transform(axis.label.get_position())
+            x, y = ax.transAxes.inverted().transform(shown)
+            axis.set_label_coords(round(float(x), 9), round(float(y), 9))
 
 
 def _save(fig: Figure, fmt: str) -> bytes:
+    """One format of a figure whose layout :func:`_freeze_layout` has fixed.
+
+    savefig puts the figure's layout engine back with ``set_layout_engine(None)``, which under the house
+    style (``figure.constrained_layout.use``) makes a fresh constrained layout: the next format would be
+    laid out again, with the default pads. With that rc off the frozen layout stays for every format."""
     buf = BytesIO()
-    fig.savefig(buf, format=fmt, dpi=PNG_DPI if fmt == "png" else None, metadata=_SAVE_METADATA[fmt])
+    with matplotlib.rc_context({"figure.constrained_layout.use": False}):
+        if fmt == "png":
+            fig.savefig(buf, format="rgba", dpi=PNG_DPI)
+            with buf.getbuffer() as pixels:
+                return _png(pixels, int(fig.get_figwidth() * PNG_DPI))
+        fig.savefig(buf, format=fmt, metadata=_SAVE_METADATA[fmt])
     return buf.getvalue()
+
+
+def _png(rgba: memoryview, width: int) -> bytes:
+    """Agg's RGBA pixels as an RGB PNG at 300 dpi, written directly.
+
+    savefig's PNG (PIL: RGBA, a filter chosen per row, zlib level 6) took a sixth of all the drawing time.
+    The background is opaque (savefig.facecolor: white), so every alpha is 255 and the channel carries
+    nothing; unfiltered rows at level 3 encode these flat-coloured charts in about a third of the time,
+    into files a few per cent smaller. Same pixels; the only other chunk is the resolution (pHYs), as
+    with savefig's ``metadata={"Software": None}``.
+    """
+    height, rest = divmod(rgba.nbytes, 4 * width)
+    if rest:
+        raise ValueError(f"{rgba.nbytes} bytes are not rows of {width} RGBA pixels")
+    source = np.frombuffer(rgba, np.uint8).reshape(height, width, 4)
+    rows = np.empty((height, 1 + 3 * width), np.uint8)  # each row: filter type 0 (none), then R G B ...
+    rows[:, 0] = 0
+    rgb = np.ndarray((height, width, 3), np.uint8, buffer=rows, offset=1, strides=(rows.strides[0], 3, 1))
+    for channel in range(3):  # one channel at a time: numpy copies 3-byte strides slowly
+        rgb[..., channel] = source[..., channel]
+    per_metre = round(PNG_DPI / 0.0254)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return b"".join(
+        [
+            b"\x89PNG\r\n\x1a\n",
+            chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),  # 8-bit RGB
+            chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),  # pixels per metre
+            chunk(b"IDAT", zlib.compress(rows, 3)),
+            chunk(b"IEND", b""),
+        ]
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -681,48 +754,43 @@ def _static_shifts(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
         spots = _place_labels([(r.x, _track_text(r, kind)) for r in d.itertuples()], x0, x1)
         amounts = d["amount_usd"].dropna() if kind == "arms" else pd.Series(dtype=float)
         top = float(amounts.max()) if len(amounts) else 1.0
+        spans: list[tuple[float, float, str]] = []
+        marks: dict[str, list[tuple[float, float, str, str]]] = {}  # (x, size, face, edge) by marker
         for r, (cx, side) in zip(d.itertuples(), spots, strict=True):
             colour = VERMILLION if (kind == "ruptures" or r.status == "cancelled") else BLUE
             if r.x_hi - r.x_lo > 0.2:  # the date is a month or a year: draw its span
-                a.hlines(0.5, r.x_lo, r.x_hi, color=colour, lw=3, alpha=0.35, zorder=2)
+                spans.append((r.x_lo, r.x_hi, colour))
             if kind == "arms":
                 known = pd.notna(r.amount_usd)
                 size = 40 + 160 * (r.amount_usd / top) if known else 40
-                a.scatter(
-                    r.x,
-                    0.5,
-                    s=size,
-                    marker="o",
-                    facecolor=colour if known else "white",
-                    edgecolor=colour,
-                    lw=1.2,
-                    zorder=4,
-                )
+                marks.setdefault("o", []).append((r.x, size, colour if known else "white", colour))
             elif kind == "visits":
-                m = _STATUS_MARKER.get(r.status, "o")
                 filled = r.status == "happened"
-                a.scatter(
-                    r.x,
-                    0.5,
-                    s=42,
-                    marker=m,
-                    facecolor=colour if filled else "white",
-                    edgecolor=colour,
-                    lw=1.2,
-                    zorder=4,
-                )
+                marker = _STATUS_MARKER.get(r.status, "o")
+                marks.setdefault(marker, []).append((r.x, 42, colour if filled else "white", colour))
             elif kind == "offices":
-                a.scatter(
-                    r.x,
-                    0.5,
-                    s=90 if r.jerusalem else 40,
-                    marker="*" if r.jerusalem else "s",
-                    color=colour,
-                    zorder=4,
-                )
+                marker, size = ("*", 90) if r.jerusalem else ("s", 40)
+                marks.setdefault(marker, []).append((r.x, size, colour, colour))
             else:
-                a.scatter(r.x, 0.5, s=46, marker="v", color=colour, zorder=4)
+                marks.setdefault("v", []).append((r.x, 46, colour, colour))
             _track_label(a, cx, side, _track_text(r, kind))
+        # one collection per track and marker rather than one per event: the same marks, drawn faster
+        if spans:
+            starts, ends, colours = zip(*spans, strict=True)
+            a.hlines([0.5] * len(spans), starts, ends, colors=colours, lw=3, alpha=0.35, zorder=2)
+        edge = 1.2 if kind in ("arms", "visits") else None  # None: scatter's default edge width
+        for marker, points in marks.items():
+            xs, sizes, faces, edges = zip(*points, strict=True)
+            a.scatter(
+                xs,
+                [0.5] * len(xs),
+                s=sizes,
+                marker=marker,
+                facecolors=faces,
+                edgecolors=edges,
+                lw=edge,
+                zorder=4,
+            )
         for r in tracks["ruptures"].itertuples():
             for b in axes:
                 b.axvline(r.x, color=VERMILLION, lw=0.7, ls=(0, (3, 2)), zorder=1.5, alpha=0.8)
@@ -834,21 +902,22 @@ def _static_timeline(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figur
         if a is ax:
             _shade_bands(a, lo, hi, labels=True)
         part = d[(d["x"] >= lo) & (d["x"] <= hi)]
+        spans: list[tuple[float, float, float, str]] = []
+        marks: dict[str, list[tuple[float, float, str, str]]] = {}  # by marker: one scatter each
         for r in part.itertuples():
             _label, colour = _POLARITY.get(int(r.polarity), _POLARITY[0])
             if r.x_hi - r.x_lo > 0.2:
-                a.hlines(r.y, max(r.x_lo, lo), min(r.x_hi, hi), color=colour, lw=2.2, alpha=0.35, zorder=2)
+                spans.append((r.y, max(r.x_lo, lo), min(r.x_hi, hi), colour))
             filled = r.status in ("happened", "cancelled")
-            a.scatter(
-                r.x,
-                r.y,
-                s=30,
-                marker=_STATUS_MARKER.get(r.status, "o"),
-                facecolor=colour if filled else "white",
-                edgecolor=colour,
-                lw=1.1,
-                zorder=4,
+            marks.setdefault(_STATUS_MARKER.get(r.status, "o"), []).append(
+                (r.x, r.y, colour if filled else "white", colour)
             )
+        if spans:
+            ys, starts, ends, colours = zip(*spans, strict=True)
+            a.hlines(ys, starts, ends, colors=colours, lw=2.2, alpha=0.35, zorder=2)
+        for marker, points in marks.items():
+            xs, ys, faces, edges = zip(*points, strict=True)
+            a.scatter(xs, ys, s=30, marker=marker, facecolors=faces, edgecolors=edges, lw=1.1, zorder=4)
         _year_axis(a, lo, hi)
         a.set_ylim(-0.7, len(rows) - 0.3)
         for y in range(len(rows)):
@@ -1194,23 +1263,15 @@ def _static_sources(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure
             fontweight="bold" if r.n_outlets <= 1 else "normal",
         )
     top = max(int(cells["n_quotes"].max()) if len(cells) else 1, 1)
+    groups: dict[str, tuple[list, list, list]] = {}  # one scatter per status: cells do not overlap
     for c in cells.itertuples():
         if c.event_id not in row:
             continue
         sts = c.statuses.split(";")
-        status = sts[0] if len(sts) == 1 else "mixed"
-        colour = _STATUS_COLOUR.get(status, PURPLE)
-        marker = _STATUS_MARKER.get(status, "P")
-        ax.scatter(
-            col[c.outlet],
-            row[c.event_id],
-            s=28 + 70 * (c.n_quotes - 1) / max(top - 1, 1),
-            marker=marker,
-            color=colour,
-            edgecolor="white",
-            lw=0.4,
-            zorder=3,
-        )
+        xs, ys, sizes = groups.setdefault(sts[0] if len(sts) == 1 else "mixed", ([], [], []))
+        xs.append(col[c.outlet])
+        ys.append(row[c.event_id])
+        sizes.append(28 + 70 * (c.n_quotes - 1) / max(top - 1, 1))
         if c.n_quotes > 1:
             ax.text(
                 col[c.outlet] + 0.2,
@@ -1220,6 +1281,17 @@ def _static_sources(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure
                 fontsize=5.8,
                 color="#333333",
             )
+    for status, (xs, ys, sizes) in groups.items():
+        ax.scatter(
+            xs,
+            ys,
+            s=sizes,
+            marker=_STATUS_MARKER.get(status, "P"),
+            color=_STATUS_COLOUR.get(status, PURPLE),
+            edgecolor="white",
+            lw=0.4,
+            zorder=3,
+        )
     ax.set_xticks(
         range(ncol + 1), [textwrap.fill(o, 16) for o in outlets] + ["outlets\nreporting"], fontsize=6.5
     )
@@ -1623,6 +1695,81 @@ def _arms_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
 # ---------------------------------------------------------------------------------------------------------
 
 
+class _Overlay:
+    """A plotly figure's shapes and annotations, gathered as plain dicts and handed to the figure at once.
+
+    plotly's ``add_vrect``/``add_shape``/``add_annotation`` validate and copy every shape or annotation
+    already on the figure at each call, so adding them one by one is quadratic and took most of the time
+    of the interactive figures. These helpers write the same dicts those calls made (a ``row``/``col``
+    of a ``make_subplots`` grid with ``cols`` columns names its axes, numbered row by row from 1; a
+    rectangle or line spanning a subplot refers to its axis's ``domain``) and :meth:`apply` sets them.
+    The first shape (annotation) of a figure goes in at once, as ``add_shape`` would put it, so that the
+    layout's keys keep their order and the figure's JSON stays the same.
+    """
+
+    def __init__(self, fig: go.Figure, cols: int = 1) -> None:
+        self.fig = fig
+        self.cols = cols
+        self.pending: dict[str, list[dict]] = {"shapes": [], "annotations": []}
+
+    def _put(self, kind: str, item: dict) -> None:
+        if not self.fig.layout[kind] and not self.pending[kind]:
+            self.fig.layout[kind] = (item,)
+        else:
+            self.pending[kind].append(item)
+
+    def axes(self, row: int, col: int = 1) -> tuple[str, str]:
+        """The (xref, yref) of a subplot: "x"/"y" for the first, "x2"/"y2" for the second and so on."""
+        n = (row - 1) * self.cols + col
+        return f"x{'' if n == 1 else n}", f"y{'' if n == 1 else n}"
+
+    def vrect(self, x0: float, x1: float, row: int = 1, col: int = 1, **style) -> None:
+        """A band from x0 to x1 over the subplot's full height (as ``add_vrect``)."""
+        x, y = self.axes(row, col)
+        self._put(
+            "shapes",
+            {"type": "rect", "x0": x0, "x1": x1, "y0": 0, "y1": 1, "xref": x, "yref": f"{y} domain", **style},
+        )
+
+    def hrect(self, y0: float, y1: float, row: int = 1, col: int = 1, **style) -> None:
+        """A band from y0 to y1 over the subplot's full width (as ``add_hrect``)."""
+        x, y = self.axes(row, col)
+        self._put(
+            "shapes",
+            {"type": "rect", "x0": 0, "x1": 1, "y0": y0, "y1": y1, "xref": f"{x} domain", "yref": y, **style},
+        )
+
+    def vline(self, x0: float, row: int = 1, col: int = 1, **style) -> None:
+        """A vertical line over the subplot's full height (as ``add_vline``)."""
+        x, y = self.axes(row, col)
+        self._put(
+            "shapes",
+            {"type": "line", "x0": x0, "x1": x0, "y0": 0, "y1": 1, "xref": x, "yref": f"{y} domain", **style},
+        )
+
+    def hline(self, y0: float, row: int = 1, col: int = 1, **style) -> None:
+        """A horizontal line over the subplot's full width (as ``add_hline``)."""
+        x, y = self.axes(row, col)
+        self._put(
+            "shapes",
+            {"type": "line", "x0": 0, "x1": 1, "y0": y0, "y1": y0, "xref": f"{x} domain", "yref": y, **style},
+        )
+
+    def note(self, row: int | None = None, col: int = 1, **annotation) -> None:
+        """An annotation; with ``row`` in that subplot's data coordinates (as ``add_annotation(row=...)``)."""
+        if row is not None:
+            x, y = self.axes(row, col)
+            annotation = {"xref": x, "yref": y, **annotation}
+        self._put("annotations", annotation)
+
+    def apply(self) -> None:
+        """Append what is pending to the figure's shapes and annotations, one assignment each."""
+        for kind, items in self.pending.items():
+            if items:
+                self.fig.layout[kind] = (*self.fig.layout[kind], *items)
+            items.clear()
+
+
 def _plotly_layout(
     fig: go.Figure,
     spec: FigureSpec,
@@ -1630,9 +1777,11 @@ def _plotly_layout(
     notes: Iterable[str] = (),
     legend_rows: int = 1,
     axis_px: int = 40,
+    overlay: _Overlay | None = None,
 ) -> go.Figure:
     """House layout: the plot area is ``height`` px; below it the x labels (``axis_px``), the legend
-    (``legend_rows`` rows) and the source footnote, each in its own strip so that none overlaps."""
+    (``legend_rows`` rows) and the source footnote, each in its own strip so that none overlaps.
+    The figure's ``overlay`` (shapes and annotations) is set here, the footnote last."""
     foot = [footnote(spec), *notes]
     foot_html = "<br>".join(
         "<br>".join(escape_text(x) for x in textwrap.wrap(p, 150, break_on_hyphens=False)) for p in foot
@@ -1659,7 +1808,8 @@ def _plotly_layout(
             "font": {"size": 11},
         },
     )
-    fig.add_annotation(
+    overlay = _Overlay(fig) if overlay is None else overlay
+    overlay.note(
         text=foot_html,
         xref="paper",
         yref="paper",
@@ -1672,31 +1822,24 @@ def _plotly_layout(
         align="left",
         font={"size": 10, "color": "#444444"},
     )
+    overlay.apply()
     return fig
 
 
-def _p_bands(fig: go.Figure, x0: float, x1: float, rows: Iterable[int], label_row: int | None = 1) -> None:
+def _p_bands(ov: _Overlay, x0: float, x1: float, rows: Iterable[int], label_row: int | None = 1) -> None:
     for i, b in enumerate(_bands()):
         a, e = max(b.start, x0), min(b.end, x1)
         if e <= a:
             continue
         for r in rows:
-            fig.add_vrect(
-                x0=a,
-                x1=e,
-                fillcolor=BAND[i % 2],
-                line_width=0,
-                layer="below",
-                row=r,
-                col=1,
-                exclude_empty_subplots=False,
-            )
+            ov.vrect(a, e, r, fillcolor=BAND[i % 2], line={"width": 0}, layer="below")
         if label_row is not None:
-            fig.add_annotation(
+            x, y = ov.axes(label_row)
+            ov.note(
                 x=(a + e) / 2,
                 y=1.0,
-                xref="x" if label_row == 1 else f"x{label_row}",
-                yref="y domain" if label_row == 1 else f"y{label_row} domain",
+                xref=x,
+                yref=f"{y} domain",
                 text=escape_text(_band_label(b, x1).replace("\n", " ")),
                 showarrow=False,
                 yanchor="bottom",
@@ -1704,10 +1847,10 @@ def _p_bands(fig: go.Figure, x0: float, x1: float, rows: Iterable[int], label_ro
             )
 
 
-def _p_track_labels(fig: go.Figure, row: int, items: list[tuple[float, str]], x0: float, x1: float) -> None:
+def _p_track_labels(ov: _Overlay, row: int, items: list[tuple[float, str]], x0: float, x1: float) -> None:
     """Labels beside track markers, above or below so that neighbours do not overlap (escaped here)."""
     for (_x, text), (cx, side) in zip(items, _place_labels(items, x0, x1), strict=True):
-        fig.add_annotation(
+        ov.note(
             x=cx,
             y=0.5 + side * 0.18,
             text="<br>".join(escape_text(line) for line in text.split("\n")),
@@ -1715,7 +1858,6 @@ def _p_track_labels(fig: go.Figure, row: int, items: list[tuple[float, str]], x0
             yanchor="bottom" if side > 0 else "top",
             font={"size": 10, "color": "#222222"},
             row=row,
-            col=1,
         )
 
 
@@ -1799,7 +1941,9 @@ if (gd && gd.on) {
 """
 
 
-def _p_stance(fig: go.Figure, tables: dict[str, pd.DataFrame], x0: float, x1: float, row: int) -> None:
+def _p_stance(
+    fig: go.Figure, ov: _Overlay, tables: dict[str, pd.DataFrame], x0: float, x1: float, row: int
+) -> None:
     lookup = _admin_lookup()
     ci = _ci_percent()
     scored = tables["stance"]["score"].notna()
@@ -1810,13 +1954,12 @@ def _p_stance(fig: go.Figure, tables: dict[str, pd.DataFrame], x0: float, x1: fl
             continue
         s, e = max(_dec(a.start), x0), min(_dec(a.end), x1)
         if pd.isna(r.score):
-            fig.add_annotation(
+            ov.note(
                 x=(s + e) / 2,
                 y=0,
                 text="no coded events",
                 showarrow=False,
                 row=row,
-                col=1,
                 font={"size": 11, "color": "#555555"},
             )
             continue
@@ -1886,7 +2029,7 @@ def _p_stance(fig: go.Figure, tables: dict[str, pd.DataFrame], x0: float, x1: fl
             row=row,
             col=1,
         )
-    fig.add_hline(y=0, line={"color": "#555555", "width": 1}, row=row, col=1, exclude_empty_subplots=False)
+    ov.hline(0, row, line={"color": "#555555", "width": 1})
 
 
 def _interactive_shifts(tables, spec, manifest) -> go.Figure:
@@ -1903,8 +2046,9 @@ def _interactive_shifts(tables, spec, manifest) -> go.Figure:
     fig = make_subplots(
         rows=5, cols=1, shared_xaxes=True, vertical_spacing=0.025, row_heights=[0.48, 0.13, 0.13, 0.13, 0.13]
     )
-    _p_bands(fig, x0, x1, range(1, 6))
-    _p_stance(fig, tables, x0, x1, 1)
+    ov = _Overlay(fig)
+    _p_bands(ov, x0, x1, range(1, 6))
+    _p_stance(fig, ov, tables, x0, x1, 1)
     fig.update_yaxes(title_text="stance toward Israel<br>(mean event value)", row=1, col=1)
     for i, (kind, d) in enumerate(tracks.items(), start=2):
         fig.update_yaxes(
@@ -1917,13 +2061,12 @@ def _interactive_shifts(tables, spec, manifest) -> go.Figure:
             col=1,
         )
         if d.empty:
-            fig.add_annotation(
+            ov.note(
                 x=(x0 + x1) / 2,
                 y=0.5,
                 text=escape_text(f"no {names[kind]} since {x0:.0f}"),
                 showarrow=False,
                 row=i,
-                col=1,
                 font={"color": "#555555"},
             )
             continue
@@ -1946,7 +2089,7 @@ def _interactive_shifts(tables, spec, manifest) -> go.Figure:
             colour = [BLUE] * len(d)
         else:
             size, symbol, colour = [12] * len(d), ["triangle-down"] * len(d), [VERMILLION] * len(d)
-        _p_track_labels(fig, i, [(r.x, _track_text(r, kind)) for r in d.itertuples()], x0, x1)
+        _p_track_labels(ov, i, [(r.x, _track_text(r, kind)) for r in d.itertuples()], x0, x1)
         fig.add_trace(
             go.Scatter(
                 x=d["x"],
@@ -1977,15 +2120,10 @@ def _interactive_shifts(tables, spec, manifest) -> go.Figure:
             col=1,
         )
     for r in tracks["ruptures"].itertuples():
-        fig.add_vline(
-            x=r.x,
-            line={"color": VERMILLION, "width": 1, "dash": "dash"},
-            row="all",
-            col=1,
-            exclude_empty_subplots=False,
-        )
+        for row in range(1, 6):
+            ov.vline(r.x, row, line={"color": VERMILLION, "width": 1, "dash": "dash"})
     _p_year_axes(fig, x0, x1)
-    return _plotly_layout(fig, spec, 760, spec.notes(tables) if spec.notes else ())
+    return _plotly_layout(fig, spec, 760, spec.notes(tables) if spec.notes else (), overlay=ov)
 
 
 def _interactive_timeline(tables, spec, manifest) -> go.Figure:
@@ -2004,27 +2142,20 @@ def _interactive_timeline(tables, spec, manifest) -> go.Figure:
     else:
         fig = make_subplots(rows=1, cols=1)
         panels = [(1, x0, x1)]
+    ov = _Overlay(fig, cols=len(panels))
     for col, lo, hi in panels:
         part = d[(d["x"] >= lo) & (d["x"] <= hi)]
         if col == len(panels):
             for i, b in enumerate(_bands()):
                 a, e = max(b.start, lo), min(b.end, hi)
                 if e > a:
-                    fig.add_vrect(
-                        x0=a,
-                        x1=e,
-                        fillcolor=BAND[i % 2],
-                        line_width=0,
-                        layer="below",
-                        row=1,
-                        col=col,
-                        exclude_empty_subplots=False,
-                    )
-                    fig.add_annotation(
+                    ov.vrect(a, e, 1, col, fillcolor=BAND[i % 2], line={"width": 0}, layer="below")
+                    xref, yref = ov.axes(1, col)
+                    ov.note(
                         x=(a + e) / 2,
                         y=1,
-                        xref=f"x{'' if col == 1 else col}",
-                        yref=f"y{'' if col == 1 else col} domain",
+                        xref=xref,
+                        yref=f"{yref} domain",
                         text=escape_text(b.short),
                         showarrow=False,
                         yanchor="bottom",
@@ -2085,7 +2216,7 @@ def _interactive_timeline(tables, spec, manifest) -> go.Figure:
         col=1,
     )
     h = 120 + 34 * len(types)
-    return _plotly_layout(fig, spec, h, spec.notes(tables) if spec.notes else (), legend_rows=2)
+    return _plotly_layout(fig, spec, h, spec.notes(tables) if spec.notes else (), legend_rows=2, overlay=ov)
 
 
 def _interactive_stance(tables, spec, manifest) -> go.Figure:
@@ -2094,6 +2225,7 @@ def _interactive_stance(tables, spec, manifest) -> go.Figure:
     lookup = _admin_lookup()
     man = {_s(r.doc_id): r for r in manifest.itertuples()} if len(manifest) else {}
     fig = go.Figure()
+    ov = _Overlay(fig)
     names = []
     ci = _ci_percent()
     for i, r in enumerate(st.itertuples()):
@@ -2101,7 +2233,7 @@ def _interactive_stance(tables, spec, manifest) -> go.Figure:
         name = f"{a.name} {a.start.year}–{a.end.year}" if a else r.administration
         names.append(escape_text(name))
         if pd.isna(r.score):
-            fig.add_annotation(x=0, y=i, text="no coded events", showarrow=False)
+            ov.note(x=0, y=i, text="no coded events", showarrow=False)
             continue
         colour = BLUE if r.score >= 0 else VERMILLION
         hover = (
@@ -2160,23 +2292,27 @@ def _interactive_stance(tables, spec, manifest) -> go.Figure:
     fig.update_xaxes(
         title_text="stance toward Israel (mean event value)", zeroline=True, zerolinecolor="#555555"
     )
-    fig.add_vline(x=0, line={"color": "#555555", "width": 1})
-    return _plotly_layout(fig, spec, 380, spec.notes(tables) if spec.notes else ())
+    ov.vline(0, line={"color": "#555555", "width": 1})
+    return _plotly_layout(fig, spec, 380, spec.notes(tables) if spec.notes else (), overlay=ov)
 
 
 def _interactive_matrix(tables, spec, manifest) -> go.Figure:
     m, _third, headers = _matrix(tables)
     ev = _events(tables)
-    ev["col"] = [_s(a) or "undated" for a in ev["administration"]]
+    # each cell's events in table order, gathered in one pass (a filter per cell cost a tenth of a second)
+    cell: dict[tuple[str, str], list[str]] = {}
+    for t, a, when, pair, status in zip(
+        ev["event_type"], ev["administration"], ev["when"], ev["pair"], ev["status"], strict=True
+    ):
+        cell.setdefault((t, _s(a) or "undated"), []).append(escape_text(f"{when} {pair} ({status})"))
     hov = []
     for t in m.index:
         row = []
         for c, h in zip(m.columns, headers, strict=True):
-            sub = ev[(ev["event_type"] == t) & (ev["col"] == c)]
-            items = "<br>".join(escape_text(f"{r.when} {r.pair} ({r.status})") for r in sub.itertuples())
+            items = cell.get((t, c), [])
             row.append(
                 f"<b>{escape_text(type_label(t))}</b> · {escape_text(h.replace(chr(10), ' '))}<br>"
-                f"{len(sub)} event(s)" + (f"<br>{items}" if items else "")
+                f"{len(items)} event(s)" + (f"<br>{'<br>'.join(items)}" if items else "")
             )
         hov.append(row)
     z = m.to_numpy(dtype=float)
@@ -2212,9 +2348,10 @@ def _interactive_sources(tables, spec, manifest) -> go.Figure:
     evr = {r.event_id: r for r in ev.itertuples()}
     fig = go.Figure()
     single = ev[ev["n_outlets"] <= 1]
+    ov = _Overlay(fig)
     for r in single.itertuples():
         i = row[r.event_id]
-        fig.add_hrect(y0=i - 0.5, y1=i + 0.5, fillcolor="#FFF3D6", line_width=0, layer="below")
+        ov.hrect(i - 0.5, i + 0.5, fillcolor="#FFF3D6", line={"width": 0}, layer="below")
     groups: dict[str, dict[str, list]] = {}
     for c in cells.itertuples():
         if c.event_id not in row:
@@ -2278,7 +2415,9 @@ def _interactive_sources(tables, spec, manifest) -> go.Figure:
         autorange="reversed",
         tickfont={"size": 11},
     )
-    fig = _plotly_layout(fig, spec, 24 * len(ev), spec.notes(tables) if spec.notes else (), 2, axis_px=10)
+    fig = _plotly_layout(
+        fig, spec, 24 * len(ev), spec.notes(tables) if spec.notes else (), 2, axis_px=10, overlay=ov
+    )
     fig.update_layout(margin={"t": 170, "l": 260})
     return fig
 
@@ -2298,7 +2437,8 @@ def _interactive_external(tables, spec, manifest) -> go.Figure:
         ],
     )
     _p_titles(fig)
-    _p_bands(fig, x0, x1, range(1, 5))
+    ov = _Overlay(fig)
+    _p_bands(ov, x0, x1, range(1, 5))
     s = tables["unga_agreement_by_session"]
     s = s[(s["session_year"] + 1 > x0) & (s["session_year"] < x1)]
     xs = [_session_x(y) for y in s["session_year"]]
@@ -2390,27 +2530,19 @@ def _interactive_external(tables, spec, manifest) -> go.Figure:
     lookup = _admin_lookup()
     for r in (1, 2):
         if end is not None and end < x1:
-            fig.add_vrect(
-                x0=end,
-                x1=x1,
-                fillcolor="#DDDDDD",
-                opacity=0.5,
-                line_width=0,
-                row=r,
-                col=1,
-                exclude_empty_subplots=False,
-            )
+            ov.vrect(end, x1, r, fillcolor="#DDDDDD", opacity=0.5, line={"width": 0})
         for p in _no_data_admins(tables):
             a = lookup.get(p)
             if a is None:
                 continue
             s0, e0 = max(_dec(a.start), x0), min(_dec(a.end), x1)
             if e0 > s0:
-                fig.add_annotation(
+                xref, yref = ov.axes(r)
+                ov.note(
                     x=(s0 + e0) / 2,
                     y=0.5,
-                    yref=f"y{'' if r == 1 else r} domain",
-                    xref=f"x{'' if r == 1 else r}",
+                    yref=f"{yref} domain",
+                    xref=xref,
                     text=f"<i>no data</i><br>({escape_text(a.name.split()[-1])})",
                     showarrow=False,
                     bgcolor="white",
@@ -2418,16 +2550,22 @@ def _interactive_external(tables, spec, manifest) -> go.Figure:
                 )
     fig.update_yaxes(range=[-0.05, 1.05], title_text="agreement", row=1, col=1)
     fig.update_yaxes(title_text="distance", row=2, col=1)
-    _p_tiv(fig, tables, x0, x1, 3, prefix="SIPRI: ")
+    _p_tiv(fig, ov, tables, x0, x1, 3, prefix="SIPRI: ")
     fig.update_yaxes(title_text=escape_text("TIV (not US$)"), row=3, col=1)
-    _p_stance(fig, tables, x0, x1, 4)
+    _p_stance(fig, ov, tables, x0, x1, 4)
     fig.update_yaxes(title_text="stance", row=4, col=1)
     _p_year_axes(fig, x0, x1)
-    return _plotly_layout(fig, spec, 900, spec.notes(tables) if spec.notes else (), legend_rows=3)
+    return _plotly_layout(fig, spec, 900, spec.notes(tables) if spec.notes else (), legend_rows=3, overlay=ov)
 
 
 def _p_tiv(
-    fig: go.Figure, tables: dict[str, pd.DataFrame], x0: float, x1: float, row: int, prefix: str = ""
+    fig: go.Figure,
+    ov: _Overlay,
+    tables: dict[str, pd.DataFrame],
+    x0: float,
+    x1: float,
+    row: int,
+    prefix: str = "",
 ) -> None:
     """Stacked SIPRI order bars (Israel hatched beneath all other suppliers) and TIV-0 Israeli orders."""
     t = _tiv_frame(tables)
@@ -2479,21 +2617,13 @@ def _p_tiv(
     fig.update_layout(barmode="stack")
     last = int(tables["arms_by_supplier"]["year"].max()) if len(tables["arms_by_supplier"]) else None
     if last is not None and last + 1 < x1:
-        fig.add_vrect(
-            x0=last + 1,
-            x1=x1,
-            fillcolor="#DDDDDD",
-            opacity=0.5,
-            line_width=0,
-            row=row,
-            col=1,
-            exclude_empty_subplots=False,
-        )
-        fig.add_annotation(
+        ov.vrect(last + 1, x1, row, fillcolor="#DDDDDD", opacity=0.5, line={"width": 0})
+        xref, yref = ov.axes(row)
+        ov.note(
             x=(last + 1 + x1) / 2,
             y=0.5,
-            yref=f"y{'' if row == 1 else row} domain",
-            xref=f"x{'' if row == 1 else row}",
+            yref=f"{yref} domain",
+            xref=xref,
             text=f"<i>no data<br>after {last}</i>",
             showarrow=False,
             bgcolor="white",
@@ -2517,8 +2647,9 @@ def _interactive_arms(tables, spec, manifest) -> go.Figure:
         ],
     )
     _p_titles(fig)
-    _p_bands(fig, x0, x1, (1, 2, 3))
-    _p_tiv(fig, tables, x0, x1, 1)
+    ov = _Overlay(fig)
+    _p_bands(ov, x0, x1, (1, 2, 3))
+    _p_tiv(fig, ov, tables, x0, x1, 1)
     fig.update_yaxes(title_text=escape_text(TIV_LABEL.replace(" (", "<br>(")), row=1, col=1)
     t = _tiv_frame(tables)
     t = t[(t["n_israel"] > 0) & (t.index + 1 > x0) & (t.index < x1)]
@@ -2551,15 +2682,14 @@ def _interactive_arms(tables, spec, manifest) -> go.Figure:
             row=2,
             col=1,
         )
-        _p_track_labels(fig, 2, items, x0, x1)
+        _p_track_labels(ov, 2, items, x0, x1)
     else:
-        fig.add_annotation(
+        ov.note(
             x=(x0 + x1) / 2,
             y=0.5,
             text=f"no order from Israel in the register since {x0:.0f}",
             showarrow=False,
             row=2,
-            col=1,
         )
     d = _press_reports(tables)
     d = d[d["x"].notna() & (d["x_hi"] > x0) & (d["x_lo"] < x1)]
@@ -2600,20 +2730,19 @@ def _interactive_arms(tables, spec, manifest) -> go.Figure:
         items = [
             (r.x, _track_text(r, "arms") + (f"\n{r.register}" if r.register else "")) for r in d.itertuples()
         ]
-        _p_track_labels(fig, 3, items, x0, x1)
+        _p_track_labels(ov, 3, items, x0, x1)
     else:
-        fig.add_annotation(
+        ov.note(
             x=(x0 + x1) / 2,
             y=0.5,
             text=f"no press-reported purchase dated after {x0:.0f}",
             showarrow=False,
             row=3,
-            col=1,
         )
     for r in (2, 3):
         fig.update_yaxes(range=[0, 1], showticklabels=False, ticks="", showline=False, row=r, col=1)
     _p_year_axes(fig, x0, x1)
-    return _plotly_layout(fig, spec, 620, spec.notes(tables) if spec.notes else (), legend_rows=2)
+    return _plotly_layout(fig, spec, 620, spec.notes(tables) if spec.notes else (), legend_rows=2, overlay=ov)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -2950,7 +3079,7 @@ def readme(tables: dict[str, pd.DataFrame], formats: tuple[str, ...] = FORMATS) 
 def _render_one(
     job: tuple[FigureSpec, tuple[str, ...], dict[str, pd.DataFrame], pd.DataFrame],
 ) -> dict[str, bytes]:
-    """One figure in every requested format, as bytes keyed by format."""
+    """One figure in the requested formats, as bytes keyed by format (the static ones first)."""
     spec, formats, tables, man = job
     out: dict[str, bytes] = {}
     static = [f for f in formats if f != "html"]
@@ -2960,7 +3089,6 @@ def _render_one(
             _freeze_layout(fig)
             for fmt in static:
                 out[fmt] = _save(fig, fmt)
-        fig.clear()
     if "html" in formats:
         out["html"] = _html_page(spec.name, tables, _INTERACTIVE[spec.name](tables, spec, man))
     return out
@@ -2976,29 +3104,50 @@ def render_all(
 ) -> dict[Path, bytes]:
     """Every figure in every format as ``{out_dir/<name>.<fmt>: bytes}``, plus README.md and plotly.min.js.
 
-    Writes nothing: the caller writes the files. The same tables give the same bytes. ``workers`` > 1 draws
-    figures in forked processes (the command line does; a notebook kernel, which runs threads, should not).
+    Writes nothing: the caller writes the files. The same tables give the same bytes, however the work is
+    shared out. ``workers`` > 1 draws in forked processes (the command line does; a notebook kernel, which
+    runs threads, should not).
     """
     out_dir = Path(out_dir)
     unknown = set(formats) - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown format(s) {sorted(unknown)}; choose from {FORMATS}")
     man = _manifest(tables, manifest)
-    files: dict[Path, bytes] = {}
-    jobs = [(spec, tuple(formats), tables, man) for spec in FIGURES]
-    workers = min(len(jobs), os.cpu_count() or 1, workers)
+    static = tuple(f for f in formats if f != "html")
+    drawings = [(spec, static, tables, man) for spec in FIGURES] if static else []
+    pages = [(spec, ("html",), tables, man) for spec in FIGURES] if "html" in formats else []
+    workers = min(len(drawings), os.cpu_count() or 1, workers)
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        # Figures are independent: draw them in parallel (fork shares the tables; bytes come back).
+        # The static drawings, nine tenths of the work, go to forked workers, each taking the next figure
+        # when it is free. Meanwhile this process, idle otherwise, writes the HTML pages and the rest:
+        # plotly then loads its classes and template in one process only, not again in every worker (as
+        # the PDF and SVG backends, imported with this module rather than at the first savefig).
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_render_one, jobs))
+            drawn = pool.map(_render_one, drawings)
+            written = [_render_one(job) for job in pages]
+            extras = _extras(tables, formats)
+            results = [*drawn, *written]
     else:
-        results = [_render_one(job) for job in jobs]
-    for spec, rendered in zip(FIGURES, results, strict=True):
-        for fmt, payload in rendered.items():
-            files[out_dir / f"{spec.name}.{fmt}"] = payload
+        results = [_render_one(job) for job in [*drawings, *pages]]
+        extras = _extras(tables, formats)
+    rendered: dict[str, dict[str, bytes]] = {spec.name: {} for spec in FIGURES}
+    for (spec, *_job), result in zip([*drawings, *pages], results, strict=True):
+        rendered[spec.name].update(result)
+    files = {
+        out_dir / f"{name}.{fmt}": data
+        for name, by_format in rendered.items()
+        for fmt, data in by_format.items()
+    }
+    files.update({out_dir / name: data for name, data in extras.items()})
+    return files
+
+
+def _extras(tables: dict[str, pd.DataFrame], formats: tuple[str, ...]) -> dict[str, bytes]:
+    """plotly.min.js (when there are HTML pages) and README.md."""
+    extras = {}
     if "html" in formats:
         from plotly.offline import get_plotlyjs
 
-        files[out_dir / PLOTLY_JS] = get_plotlyjs().encode("utf-8")
-    files[out_dir / "README.md"] = readme(tables, formats).encode("utf-8")
-    return files
+        extras[PLOTLY_JS] = get_plotlyjs().encode("utf-8")
+    extras["README.md"] = readme(tables, formats).encode("utf-8")
+    return extras

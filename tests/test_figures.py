@@ -16,9 +16,13 @@ import shutil
 import struct
 import subprocess
 import sys
+from io import BytesIO
 from pathlib import Path
 
+import numpy as np
 import pytest
+from PIL import Image
+from plotly.subplots import make_subplots
 
 from analysis import figures as F
 from analysis.build import build_data
@@ -110,7 +114,8 @@ def test_safe_url_keeps_plain_http_links_and_drops_everything_else():
 
 def test_same_tables_give_byte_identical_files_in_a_fresh_process(tables, rendered, tmp_path):
     """PNG, SVG, PDF, HTML, README and plotly.min.js: same bytes from a second interpreter with another hash
-    seed (so set order, salts and timestamps cannot leak into the files)."""
+    seed, drawing in two worker processes where this one drew alone (so set order, salts, timestamps and
+    the sharing out of the work cannot leak into the files)."""
     pkl = tmp_path / "tables.pkl"
     pkl.write_bytes(pickle.dumps(tables))
     code = (
@@ -118,7 +123,7 @@ def test_same_tables_give_byte_identical_files_in_a_fresh_process(tables, render
         "from pathlib import Path\n"
         "from analysis.figures import render_all\n"
         "t = pickle.loads(Path(sys.argv[1]).read_bytes())\n"
-        f"files = render_all(t, Path({str(OUT)!r}))\n"
+        f"files = render_all(t, Path({str(OUT)!r}), workers=2)\n"
         "print(json.dumps({str(p): hashlib.sha256(b).hexdigest() for p, b in files.items()}))\n"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
@@ -137,6 +142,67 @@ def test_same_tables_give_byte_identical_files_in_a_fresh_process(tables, render
 def test_render_all_returns_bytes_and_writes_nothing_itself(rendered):
     assert all(isinstance(b, bytes) and b for b in rendered.values())
     assert not OUT.exists() and not (ROOT / OUT).exists()
+
+
+def test_every_format_is_drawn_with_the_one_frozen_layout(tables):
+    """savefig must not lay the figure out again between formats (it used to, with other pads, so the SVG
+    and PDF titles sat lower than the PNG's)."""
+    with F._style():
+        fig = F._STATIC["external"](tables, F._spec("external"))
+        F._freeze_layout(fig)
+        before = [ax.get_position().bounds for ax in fig.axes], fig._suptitle.get_position()
+        labels = [(ax.xaxis.label.get_position(), ax.yaxis.label.get_position()) for ax in fig.axes]
+        for fmt in ("png", "svg", "pdf"):
+            F._save(fig, fmt)
+            assert fig.get_layout_engine() is None, fmt
+            assert ([ax.get_position().bounds for ax in fig.axes], fig._suptitle.get_position()) == before, (
+                fmt
+            )
+            assert [
+                (ax.xaxis.label.get_position(), ax.yaxis.label.get_position()) for ax in fig.axes
+            ] == labels
+
+
+def test_png_holds_the_agg_drawing_in_rgb_at_300_dpi(tables):
+    with F._style():
+        fig = F._STATIC["stance"](tables, F._spec("stance"))
+        F._freeze_layout(fig)
+        png = F._save(fig, "png")
+        raw = BytesIO()
+        fig.savefig(raw, format="rgba", dpi=F.PNG_DPI)
+    image = Image.open(BytesIO(png))
+    image.load()
+    assert image.mode == "RGB" and image.info["dpi"] == pytest.approx((F.PNG_DPI, F.PNG_DPI), abs=0.01)
+    width, height = image.size
+    rgba = np.frombuffer(raw.getvalue(), np.uint8).reshape(height, width, 4)
+    assert (rgba[..., 3] == 255).all()  # the alpha channel it leaves out carries nothing
+    assert (np.asarray(image) == rgba[..., :3]).all()
+
+
+@pytest.mark.parametrize("grid", [(3, 1), (1, 2), None])
+def test_overlay_gives_the_figure_that_plotly_add_calls_give(grid):
+    """The overlay sets shapes and annotations in one go; the figure must be the one add_vrect & co make."""
+    rows, cols = grid or (1, 1)
+    slow = make_subplots(rows=rows, cols=cols) if grid else F.go.Figure()
+    fast = make_subplots(rows=rows, cols=cols) if grid else F.go.Figure()
+    ov = F._Overlay(fast, cols=cols)
+    for r in range(1, rows + 1):
+        for c in range(1, cols + 1):
+            at = {"row": r, "col": c} if grid else {}
+            slow.add_vrect(
+                1, 2, fillcolor="#EEE", line_width=0, layer="below", exclude_empty_subplots=False, **at
+            )
+            ov.vrect(1, 2, r, c, fillcolor="#EEE", line={"width": 0}, layer="below")
+            slow.add_hrect(0.5, 1.5, fillcolor="#FFF3D6", line_width=0, exclude_empty_subplots=False, **at)
+            ov.hrect(0.5, 1.5, r, c, fillcolor="#FFF3D6", line={"width": 0})
+            slow.add_vline(3, line={"color": "red", "dash": "dash"}, exclude_empty_subplots=False, **at)
+            ov.vline(3, r, c, line={"color": "red", "dash": "dash"})
+            slow.add_hline(0, line={"width": 1}, exclude_empty_subplots=False, **at)
+            ov.hline(0, r, c, line={"width": 1})
+            slow.add_annotation(x=1, y=2, text="a", showarrow=False, **at)
+            ov.note(**({"row": r, "col": c} if grid else {}), x=1, y=2, text="a", showarrow=False)
+    ov.apply()
+    assert fast.to_json() == slow.to_json()
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -90,6 +90,10 @@ def suite() -> None:
     import shutil
     import subprocess
 
+    import analysis.arms
+    import analysis.figures
+    import analysis.unga
+    import analysis.validation  # noqa: F401  (the build imports these lazily: "after imports" means all of them)
     from analysis.build import build_all
     from analysis.notebooks import NOTEBOOKS, execute
     from analysis.paths import ROOT

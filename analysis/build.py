@@ -21,10 +21,12 @@ from analysis.corpus import load_corpus
 from analysis.corrections import apply_corrections
 from analysis.csvio import frame_to_csv_text, write_files
 from analysis.errors import DataError
-from analysis.extract import mentions_frame
+from analysis.extract import mentions_frame, prepare
 from analysis.paths import DATA, FIGURES, ROOT, SEEDS
 from analysis.reconcile import reconcile
 from analysis.stance import load_coding, sensitivity, stance_by_administration, stance_by_year
+
+prepare("en")  # compile the extractor's patterns at import, not inside the first build
 
 
 @dataclass

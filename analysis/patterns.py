@@ -486,3 +486,8 @@ def finditer_each(
 def anchored(rx) -> bool:
     """Whether ``rx`` is tried only where one of its opening words begins (so a separate gate saves nothing)."""
     return _REG.pattern(rx)[2] is not None
+
+
+def prepare() -> None:
+    """Build the automaton for every word registered so far (otherwise the next :func:`scan` does)."""
+    _REG.build()

@@ -319,14 +319,13 @@ _REG = _Registry()
 
 
 class _Scan:
-    __slots__ = ("generation", "low", "sorted", "starts", "text")
+    __slots__ = ("generation", "low", "starts", "text")
 
     def __init__(self) -> None:
         self.text: str | None = None
         self.low = ""
         self.starts: dict[int, list[int]] = {}  # slot -> where its matches may start (word sets: any hit)
         self.generation = 0
-        self.sorted: set[int] = set()
 
 
 _SCAN = _Scan()
@@ -348,7 +347,7 @@ def scan(text: str) -> None:
             for slot, back in payload:
                 starts[slot].append(end - back)
     _SCAN.text, _SCAN.low, _SCAN.starts = text, low, starts
-    _SCAN.generation, _SCAN.sorted = _REG.generation, set()
+    _SCAN.generation = _REG.generation
 
 
 def _starts(rx, text: str) -> tuple[re.Pattern[str], str, list[int]] | None:
@@ -360,23 +359,25 @@ def _starts(rx, text: str) -> tuple[re.Pattern[str], str, list[int]] | None:
     slot, _, words, compiled, on_low = entry
     if words is None or slot >= _SCAN.generation:
         return None
-    starts = _SCAN.starts.get(slot, _EMPTY)
-    if len(starts) > 1:
-        starts.sort()  # the automaton reports by end; words of different lengths can end out of start order
-    return compiled, _SCAN.low if on_low else text, starts
+    return compiled, _SCAN.low if on_low else text, _starts_of(slot)
 
 
 _EMPTY: list[int] = []
 
 
-def finditer(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterable[re.Match[str]]:
-    """The matches of ``rx.finditer(text, pos, endpos)``, trying only where one of its opening words begins."""
-    found = _starts(rx, text) if text is _SCAN.text else None
-    if found is None:
-        return rx.finditer(text, pos, endpos)
-    compiled, subject, starts = found
-    if not starts:
-        return _EMPTY
+def _starts_of(slot: int) -> list[int]:
+    """Where the pattern in ``slot`` may start, in order."""
+    starts = _SCAN.starts.get(slot, _EMPTY)
+    if len(starts) > 1:
+        starts.sort()  # the automaton reports by end; words of different lengths can end out of start order
+    return starts
+
+
+def _match_at(
+    compiled: re.Pattern[str], subject: str, starts: list[int], pos: int = 0, endpos: int = sys.maxsize
+) -> list[re.Match[str]]:
+    """What ``compiled.finditer(subject, pos, endpos)`` finds, when every match starts at one of ``starts``:
+    the leftmost match from each start on, each search resuming where the last match ended."""
     out = []
     nxt = pos
     for p in starts:
@@ -389,6 +390,14 @@ def finditer(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterable
             out.append(m)
             nxt = m.end() if m.end() > p else p + 1
     return out
+
+
+def finditer(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterable[re.Match[str]]:
+    """The matches of ``rx.finditer(text, pos, endpos)``, trying only where one of its opening words begins."""
+    found = _starts(rx, text) if text is _SCAN.text else None
+    if found is None:
+        return rx.finditer(text, pos, endpos)
+    return _match_at(*found, pos, endpos)
 
 
 def search(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -409,9 +418,8 @@ def search(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[s
 
 
 _SET_RX: dict[tuple[str, ...], re.Pattern[str]] = {}
-_SET_SLOT: dict[
-    int, tuple[tuple[str, ...], int]
-] = {}  # id(words) -> (words, slot): no tuple hashing per call
+#: id(words) -> (words, slot): a gate is looked up by identity, not by hashing its words at every call
+_SET_SLOT: dict[int, tuple[tuple[str, ...], int]] = {}
 
 
 def has_any(words: tuple[str, ...], text: str) -> bool:
@@ -466,20 +474,8 @@ def finditer_each(
         if words is None or slot >= _SCAN.generation:
             out.extend((i, m) for m in rx.finditer(text))
             continue
-        starts = starts_of.get(slot)
-        if not starts:
-            continue
-        if len(starts) > 1:
-            starts.sort()
-        subject = low if on_low else text
-        nxt = 0
-        for p in starts:
-            if p < nxt:
-                continue
-            m = compiled.match(subject, p)
-            if m is not None:
-                out.append((i, m))
-                nxt = m.end() if m.end() > p else p + 1
+        if slot in starts_of:
+            out.extend((i, m) for m in _match_at(compiled, low if on_low else text, _starts_of(slot)))
     return out
 
 

@@ -78,6 +78,19 @@ _ONE_TO_ONE = str.maketrans(
         "\u2029": "\n",
     }
 )
+
+
+def _replacers(table: dict[int, str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """One character-class substitution per target character: the same result as ``str.translate`` with
+    ``table``, in a few passes of the regex engine instead of a dictionary lookup per character."""
+    by_target: dict[str, list[str]] = {}
+    for code, target in sorted(table.items()):
+        by_target.setdefault(target, []).append(re.escape(chr(code)))
+    return tuple((re.compile("[" + "".join(chars) + "]"), target) for target, chars in by_target.items())
+
+
+_REPLACE = _replacers(_ONE_TO_ONE)
+_REPLACED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_ONE_TO_ONE)) + "]")
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b(?:[ \t]+\d+(?=[ \t]*(?:\n|\Z)))?", re.ASCII)
 #: Leading bytes of common binary formats that happen to contain no NUL byte early on.
 _MAGIC = (
@@ -123,7 +136,11 @@ def normalise(raw: str) -> tuple[str, OffsetMap]:
         deleted.append(m.start() - len(deleted))
         last = m.end()
     parts.append(raw[last:])
-    return "".join(parts).translate(_ONE_TO_ONE), OffsetMap(deleted)
+    text = "".join(parts)
+    if _REPLACED.search(text):
+        for rx, target in _REPLACE:
+            text = rx.sub(target, text)
+    return text, OffsetMap(deleted)
 
 
 @dataclass
@@ -231,7 +248,7 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
         hint = " (UTF-16? save it as UTF-8)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
         raise DataError(f"binary file (contains NUL bytes){hint}; articles must be text", path)
     sample = data[:65536]
-    controls = sum(sample.count(b) for b in _CONTROL)
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
     if sample.startswith(_MAGIC) or controls > max(3, len(sample) // 20):
         raise DataError(
             "binary file (not text: control bytes or a binary file signature); articles must be text", path

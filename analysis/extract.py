@@ -277,23 +277,23 @@ def _suppress(cands: list[Candidate], mentions: list[Mention], R: ModuleType) ->
 
 def _negated(sentence: str, c: Candidate, seg_start: int, R: ModuleType) -> bool:
     """Denied, negated, hypothetical or merely discussed: not an event."""
+    # Windows are searched in place (pos, endpos), not as slices: a word the window's start cuts in two
+    # ("cannot", "piano") is not the word "not" or "no".
     if search(R.NEGATION_CLAUSE, sentence, 0, c.start):
         return True
-    if R.HYPOTHETICAL.search(sentence[max(0, c.start - 40) : c.end + 50]):
+    if search(R.HYPOTHETICAL, sentence, max(0, c.start - 40), c.end + 50):
         return True
-    if c.event_type not in ("visit", "visit_cancelled", "agreement") and R.DISCUSSED.search(
-        sentence[max(0, c.start - 40) : c.start]
+    if c.event_type not in ("visit", "visit_cancelled", "agreement") and search(
+        R.DISCUSSED, sentence, max(0, c.start - 40), c.start
     ):
         return True
-    window = sentence[max(seg_start, c.start - 45) : c.start]
-    found = list(R.NEGATION.finditer(window))
+    found = finditer(R.NEGATION, sentence, max(seg_start, c.start - 45), c.start)
     m = found[-1] if found else None
     if m is None:
         # a negation inside the cue itself: "did not visit", "denied plans to open"
-        inner = R.NEGATION.search(c.cue)
+        inner = search(R.NEGATION, sentence, c.start, c.end)
         return bool(inner) and c.event_type not in ("military_rupture", "diplomatic_downgrade")
-    tail = window[m.end() :]
-    return not R.NOT_ONLY.match(tail)
+    return not R.NOT_ONLY.match(sentence[m.end() : c.start])
 
 
 def _status(
@@ -304,20 +304,21 @@ def _status(
     if c.event_type == "statement":
         return "happened"  # saying is the act: "made the announcement" does not make a statement pending
     seg_start, seg_end = seg
-    window = sentence[max(seg_start, c.start - 60) : c.end]
-    if R.CANCELLED.search(window):
+    start = max(seg_start, c.start - 60)  # the window before the cue, and the cue (searched in place)
+    if search(R.CANCELLED, sentence, start, c.end):
         return "cancelled"
-    before = sentence[max(seg_start, c.start - 60) : c.start]
-    announced = list(R.ANNOUNCED.finditer(before))
-    planned = list(R.PLANNED.finditer(before))
+    announced = finditer(R.ANNOUNCED, sentence, start, c.start)
+    planned = finditer(R.PLANNED, sentence, start, c.start)
     if announced and (not planned or announced[-1].start() < planned[-1].start()):
         return "announced"  # "announced that it would open": the announcement is what happened
-    after = sentence[c.end : min(seg_end, c.end + 70)]
-    if (R.PLANNED.search(window) or R.PLANNED.search(after)) and not R.PAST_IN_CUE.search(c.cue):
+    if (
+        search(R.PLANNED, sentence, start, c.end)
+        or search(R.PLANNED, sentence, c.end, min(seg_end, c.end + 70))
+    ) and not search(R.PAST_IN_CUE, sentence, c.start, c.end):
         return "planned"
     if pub and when and len(when) >= 7 and when > pub.isoformat()[: len(when)]:
         return "planned"
-    if R.ANNOUNCED.search(sentence[max(seg_start, c.start - 80) : min(seg_end, c.end + 40)]):
+    if search(R.ANNOUNCED, sentence, max(seg_start, c.start - 80), min(seg_end, c.end + 40)):
         return "announced"
     return "happened"
 
@@ -584,10 +585,12 @@ def _roles(
     return actor, target, location, defaulted
 
 
-def _statement(
-    sentence: str, mentions: list[Mention], state: DocState, R: ModuleType
-) -> tuple[Candidate, str, str, int] | None:
-    """A speech act by an official of one country with an evaluative cue toward the other."""
+_Said = tuple[re.Match[str] | None, re.Match[str], bool]
+
+
+def _statement_cue(sentence: str, R: ModuleType) -> _Said | None:
+    """(speech verb, evaluative cue, whether it is critical) when the sentence says something for or against
+    someone, not negated; None otherwise. Needs no names or dates, so it can decide to skip a sentence."""
     speech = search(R.SPEECH, sentence)
     quoted = '"' in sentence or "«" in sentence
     if not (speech or quoted):
@@ -606,6 +609,14 @@ def _statement(
     cue = critic or support
     if not cue or search(R.NEGATION_CLAUSE, sentence, 0, cue.start()):
         return None
+    return speech, cue, critic is not None
+
+
+def _statement(
+    sentence: str, said: _Said, mentions: list[Mention], state: DocState, R: ModuleType
+) -> tuple[Candidate, str, str, int] | None:
+    """A speech act by an official of one country with an evaluative cue toward the other."""
+    speech, cue, critical = said
     anchor = speech.start() if speech else 0
     people = [m for m in mentions if m.kind == "person"]
     before = [p for p in people if p.end <= anchor and anchor - p.end <= 60]
@@ -632,10 +643,10 @@ def _statement(
     target = _other(speaker)
     if not any(m.iso3 == target for m in mentions):
         return None
-    polarity = -1 if critic else 1
+    polarity = -1 if critical else 1
     cand = Candidate(
         "statement",
-        "speech_critical" if critic else "speech_support",
+        "speech_critical" if critical else "speech_support",
         anchor,
         anchor + (speech.end() - speech.start() if speech else 1),
         sentence[cue.start() : cue.end()],
@@ -700,15 +711,16 @@ def _extract_sentence(
     R = ruleset(lang)
     scan(s)  # one pass finds every trigger word; the patterns below then try only where theirs begin
     found = _candidates(s, R)
-    if not found and not (search(R.SPEECH, s) or '"' in s or "«" in s):
-        state.skip(sent.paragraph, s)  # no cue and no speech: nothing to extract
+    said = _statement_cue(s, R)
+    if not found and said is None:
+        state.skip(sent.paragraph, s)  # no event cue and nothing said for or against: nothing to extract
         return
     mentions = find_mentions(s, R.LANG)
     dates = find_dates(s, pub, R.LANG)
     cuts = segment_bounds(s, [(d.start, d.end) for d in dates])
     cands = [c for c in found if not _negated(s, c, cuts[segment_of(cuts, c.start)], R)]
     cands = _suppress(cands, mentions, R)
-    stmt = _statement(s, mentions, state, R)
+    stmt = _statement(s, said, mentions, state, R) if said else None
     seen: set[tuple[str, str, str]] = set()
     rows = []
     items: list[tuple[Candidate, str, str, str, bool, int]] = []

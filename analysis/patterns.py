@@ -19,7 +19,7 @@ import _sre
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from re import _casefix, _parser  # the standard library's own regex parser and case tables
 
 import ahocorasick
@@ -392,11 +392,11 @@ def _match_at(
     return out
 
 
-def finditer(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterable[re.Match[str]]:
+def finditer(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[re.Match[str]]:
     """The matches of ``rx.finditer(text, pos, endpos)``, trying only where one of its opening words begins."""
     found = _starts(rx, text) if text is _SCAN.text else None
     if found is None:
-        return rx.finditer(text, pos, endpos)
+        return list(rx.finditer(text, pos, endpos))
     return _match_at(*found, pos, endpos)
 
 

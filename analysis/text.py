@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from analysis.patterns import finditer
+
 _ABBREV = {
     "mr",
     "mrs",
@@ -167,18 +169,24 @@ def _emit(text: str, a: int, b: int, paragraph: int) -> Iterator[Sentence]:
         yield Sentence(a, b, text[a:b], paragraph)
 
 
-_SEG = re.compile(
-    r"[,;:()\u2014\u2013]| - | -- |\b(?:who|which|whom|whose|while|whereas|although|but|after|"
+# Clause boundaries: punctuation and dashes, and the words that open a clause. Two patterns, because the
+# words are found through the trigger pass; no match of one can overlap a match of the other.
+_SEG_MARK = re.compile(r"[,;:()\u2014\u2013]| - | -- ")
+_SEG_WORD = re.compile(
+    r"\b(?:who|which|whom|whose|while|whereas|although|but|after|"
     r"following|before|quien|quienes|cual|cuales|mientras|aunque|pero|tras|luego)\b"
 )
 
 
 def segment_bounds(sentence: str, protected: list[tuple[int, int]]) -> list[int]:
     """Cut points splitting a sentence into clause-like segments, never inside a ``protected`` span (a date)."""
-    starts = [m.start() for m in _SEG.finditer(sentence)]
+    starts = [m.start() for m in _SEG_MARK.finditer(sentence)]
+    starts += [m.start() for m in finditer(_SEG_WORD, sentence)]
     if protected:
         starts = [p for p in starts if not any(a < p < b for a, b in protected)]
-    return sorted({0, *starts, len(sentence)})
+    starts.append(0)
+    starts.append(len(sentence))
+    return sorted(set(starts))
 
 
 def segment_of(cuts: list[int], pos: int) -> int:

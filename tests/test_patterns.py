@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import actors, dates, patterns, rules_en, rules_es
+from analysis import actors, dates, patterns, rules_en, rules_es, text
 from analysis.corpus import load_corpus
 from analysis.paths import SEEDS
 from analysis.patterns import (
@@ -35,6 +35,7 @@ def _engine_patterns() -> list:
         out += [v for v in vars(R).values() if isinstance(v, (LowerPattern, re.Pattern))]
     out += [rx for _, rx in dates.EN_PATTERNS]
     out += [actors._compiled("en")[0], actors._compiled("es")[0]]
+    out += [text._SEG_WORD]
     return out
 
 

@@ -109,10 +109,20 @@ def interval(when: str, precision: str) -> tuple[date, date]:
     return date(y, 1, 1), date(y, 12, 31)
 
 
+#: (table, {(date, precision): president}): every event row asks, and most rows share a handful of dates
+_MEMO: list = [None, {}]
+
+
 def administration_for(when: str, precision: str, admins: tuple[Administration, ...] | None = None) -> str:
     """The president in office at the midpoint of the date's span; blank when the date is unknown."""
     if not when:
         return ""
-    a, b = interval(when, precision)
-    mid = date.fromordinal((a.toordinal() + b.toordinal()) // 2)
-    return president_on(mid, admins)
+    table = admins if admins is not None else administrations()
+    if _MEMO[0] is not table:
+        _MEMO[0], _MEMO[1] = table, {}
+    got = _MEMO[1].get((when, precision))
+    if got is None:
+        a, b = interval(when, precision)
+        got = president_on(date.fromordinal((a.toordinal() + b.toordinal()) // 2), table)
+        _MEMO[1][(when, precision)] = got
+    return got

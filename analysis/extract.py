@@ -23,7 +23,17 @@ from analysis.actors import Mention, find_mentions
 from analysis.administrations import administration_for
 from analysis.corpus import Document
 from analysis.dates import DateExpr, find_dates
-from analysis.patterns import anchored, finditer, finditer_each, has_any, scan, search
+from analysis.patterns import (
+    ScanState,
+    anchored,
+    current,
+    finditer,
+    finditer_each,
+    has_any,
+    rescanned,
+    scan,
+    search,
+)
 from analysis.text import Sentence, segment_bounds, segment_of, split_sentences
 
 EVENT_TYPES = (
@@ -158,15 +168,17 @@ class DocState:
     visit_direction: tuple[str, str] | None = None
     _last_person: Mention | None = None
     _last_date: tuple[int, DateExpr] | None = None  # (paragraph, date)
-    _unread_dates: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, sentence), oldest first
-    _unread_people: list[str] = field(default_factory=list)
+    # (paragraph, sentence, its trigger pass), oldest first
+    _unread_dates: list[tuple[int, str, ScanState]] = field(default_factory=list)
+    _unread_people: list[tuple[str, ScanState]] = field(default_factory=list)
 
     def skip(self, paragraph: int, sentence: str) -> None:
-        """A sentence read without looking for its dates and names."""
+        """A sentence read (and scanned) without looking for its dates and names."""
         if self._unread_dates and self._unread_dates[-1][0] != paragraph:
             self._unread_dates.clear()  # a date is only carried within its paragraph
-        self._unread_dates.append((paragraph, sentence))
-        self._unread_people.append(sentence)
+        scanned = current()
+        self._unread_dates.append((paragraph, sentence, scanned))
+        self._unread_people.append((sentence, scanned))
 
     def saw(self, paragraph: int, dates: list[DateExpr], mentions: list[Mention], sentence: str) -> None:
         """A sentence whose dates and names were found: the newest of them replace what came before."""
@@ -183,8 +195,9 @@ class DocState:
     @property
     def last_date(self) -> tuple[int, DateExpr] | None:
         while self._unread_dates:
-            paragraph, sentence = self._unread_dates.pop()
-            dated = [d for d in find_dates(sentence, self.pub, self.R.LANG) if d.date]
+            paragraph, sentence, scanned = self._unread_dates.pop()
+            with rescanned(scanned):
+                dated = [d for d in find_dates(sentence, self.pub, self.R.LANG) if d.date]
             if dated:
                 self._last_date, self._unread_dates = (paragraph, dated[-1]), []
         return self._last_date
@@ -192,10 +205,11 @@ class DocState:
     @property
     def last_person(self) -> Mention | None:
         while self._unread_people:
-            sentence = self._unread_people.pop()
-            people = [m for m in find_mentions(sentence, self.R.LANG) if m.kind == "person"]
+            sentence, scanned = self._unread_people.pop()
+            with rescanned(scanned):
+                people = [m for m in find_mentions(sentence, self.R.LANG) if m.kind == "person"]
+                he = bool(people) and search(self.R.HE, sentence) is not None
             if people:
-                he = search(self.R.HE, sentence) is not None
                 self._last_person, self._unread_people = (people[-1] if he else people[0]), []
         return self._last_person
 

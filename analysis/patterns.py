@@ -20,6 +20,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from re import _casefix, _parser  # the standard library's own regex parser and case tables
 
 import ahocorasick
@@ -168,9 +169,13 @@ def _not_after_word(av) -> bool:
     )
 
 
+_STARTS_WORD = (_parser.AT_BOUNDARY, _parser.AT_BEGINNING, _parser.AT_BEGINNING_STRING)
+
+
 def _item(op, av) -> _Prefixes | None:
     if op is _parser.AT:
-        return {(_EDGE, True)} if av is _parser.AT_BOUNDARY else {("", True)}
+        # the start of the string (or of a line) is, like a word boundary, after a space of the scan form
+        return {(_EDGE, True)} if av in _STARTS_WORD else {("", True)}
     if op is _parser.ASSERT_NOT:
         return {(_EDGE, True)} if _not_after_word(av) else {("", True)}
     if op is _parser.ASSERT:
@@ -350,6 +355,26 @@ def scan(text: str) -> None:
     _SCAN.generation = _REG.generation
 
 
+#: What :func:`scan` left behind: (text, lower case, starts per slot, generation).
+ScanState = tuple[str | None, str, dict[int, list[int]], int]
+
+
+def current() -> ScanState:
+    """The trigger pass's result for the last scanned string, to be made current again later."""
+    return _SCAN.text, _SCAN.low, _SCAN.starts, _SCAN.generation
+
+
+@contextmanager
+def rescanned(state: ScanState) -> Iterator[None]:
+    """Use an earlier string's trigger pass for a while (a later sentence asks for an earlier one's dates)."""
+    now = current()
+    _SCAN.text, _SCAN.low, _SCAN.starts, _SCAN.generation = state
+    try:
+        yield
+    finally:
+        _SCAN.text, _SCAN.low, _SCAN.starts, _SCAN.generation = now
+
+
 def _starts(rx, text: str) -> tuple[re.Pattern[str], str, list[int]] | None:
     """(compiled pattern, the string it runs on, where a match may start) when the trigger pass can stand in
     for a scan of ``text``; None when it cannot (another string, or a pattern without opening words)."""
@@ -467,15 +492,28 @@ def finditer_each(
     else:
         todo = range(len(entries))
     out: list[tuple[int, re.Match[str]]] = []
+    generation = _SCAN.generation
     for i in todo:
         if skip and skip[i]:
             continue
         slot, rx, words, compiled, on_low = entries[i]
-        if words is None or slot >= _SCAN.generation:
+        if words is None or slot >= generation:
             out.extend((i, m) for m in rx.finditer(text))
             continue
-        if slot in starts_of:
-            out.extend((i, m) for m in _match_at(compiled, low if on_low else text, _starts_of(slot)))
+        starts = starts_of.get(slot)
+        if starts is None:
+            continue
+        if len(starts) > 1:
+            starts.sort()  # as in _starts_of, and then _match_at inlined: this loop is the engine's hottest
+        subject = low if on_low else text
+        nxt = 0
+        for p in starts:
+            if p >= nxt:
+                m = compiled.match(subject, p)
+                if m is not None:
+                    out.append((i, m))
+                    end = m.end()
+                    nxt = end if end > p else p + 1
     return out
 
 

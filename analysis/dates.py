@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from analysis.patterns import anchored, ci, finditer_each, has_any, search
 
@@ -75,8 +75,7 @@ NUMBERS_EN = {
 }
 
 
-@dataclass(frozen=True)
-class DateExpr:
+class DateExpr(NamedTuple):  # a tuple: made tens of thousands of times per megabyte of text
     start: int
     end: int
     text: str

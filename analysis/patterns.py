@@ -47,6 +47,13 @@ def _lower_table() -> dict[int, int]:
 
 # Length-preserving lower-casing: equal under it exactly when IGNORECASE would call two characters equal.
 LOWER = _lower_table()
+# Characters where ``str.lower`` does something else (a longer string, another equivalent, astral planes):
+# text without them is lowered by ``str.lower``, in C, instead of a dictionary lookup per character.
+_CASE_SPECIAL = re.compile(
+    "["
+    + "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).lower() != chr(LOWER.get(c, c)))
+    + "\U00010000-\U0010ffff]"
+)
 
 
 _last: list[str] = ["", ""]
@@ -56,7 +63,7 @@ def lower(text: str) -> str:
     """Lower-cased copy of ``text``, offsets unchanged; the last result is reused (one sentence, many patterns)."""
     if text is _last[0]:
         return _last[1]
-    out = text.translate(LOWER) if not text.isascii() else text.lower()
+    out = text.lower() if text.isascii() or not _CASE_SPECIAL.search(text) else text.translate(LOWER)
     _last[0], _last[1] = text, out
     return out
 
@@ -122,12 +129,12 @@ _EDGE = "\x00"  # stands for a word boundary while words are read off a pattern
 # space in front. Words read off patterns are put in the same form, so a literal that occurs in the text
 # occurs in the scan form too; and a pattern that opens with ``\b`` (or "not after a word character") is
 # registered with a leading space, so that "in" is found only where a word starts, not inside "during".
-_NON_WORD = re.compile(r"\W")
+_PUNCTUATION = re.compile(r"[^\w ]")  # \W but the space, which stays as it is
 _ASCII_NON_WORD = {c: 32 for c in range(128) if not (chr(c).isalnum() or c == 95)}
 
 
 def _scan_form(low: str) -> str:
-    return " " + (low.translate(_ASCII_NON_WORD) if low.isascii() else _NON_WORD.sub(" ", low))
+    return " " + (low.translate(_ASCII_NON_WORD) if low.isascii() else _PUNCTUATION.sub(" ", low))
 
 
 def _scan_char(ch: str) -> str:
@@ -313,7 +320,7 @@ class _Registry:
                     (slot, len(key) - before) for before, slots in sorted(pats.items()) for slot in slots
                 ]
                 payload += [(slot, 0) for slot in sets]
-                a.add_word(key, tuple(payload))
+                a.add_word(key, (len(key), tuple(payload)))
             a.make_automaton()
             self.automaton = a
             self.generation = self.count
@@ -334,6 +341,8 @@ class _Scan:
 
 
 _SCAN = _Scan()
+#: What :func:`scan` left behind: (text, lower case, starts per slot, generation).
+ScanState = tuple[str | None, str, dict[int, list[int]], int]
 
 #: Off, every call falls back to the plain pattern (tests compare the two).
 ENABLED = True
@@ -348,15 +357,61 @@ def scan(text: str) -> None:
     low = lower(text)
     starts: defaultdict[int, list[int]] = defaultdict(list)
     if automaton.kind == ahocorasick.AHOCORASICK:
-        for end, payload in automaton.iter(_scan_form(low)):
+        for end, (_, payload) in automaton.iter(_scan_form(low)):
             for slot, back in payload:
                 starts[slot].append(end - back)
     _SCAN.text, _SCAN.low, _SCAN.starts = text, low, starts
     _SCAN.generation = _REG.generation
 
 
-#: What :func:`scan` left behind: (text, lower case, starts per slot, generation).
-ScanState = tuple[str | None, str, dict[int, list[int]], int]
+def scan_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[ScanState | None]:
+    """The trigger pass of each sentence ``text[a:b]`` (given as ``(a, b, sentence)``, in order, not
+    overlapping), from one walk of the automaton over the whole text: for each, what :func:`scan` of the
+    sentence would leave, ready for :func:`use`. A sentence whose first character follows a word character
+    (a long run cut mid-word) gets None and is scanned on its own when used.
+
+    Why: one walk per document instead of one per sentence keeps the automaton in the processor's cache and
+    pays the per-call costs (lower case, scan form, iterator) once."""
+    if not ENABLED or not spans:
+        return [None] * len(spans)
+    automaton = _REG.build()
+    low = lower(text)
+    form = _scan_form(low)  # form[i + 1] is text[i]; a sentence's leading space is form[a]
+    found: list[defaultdict[int, list[int]] | None] = [
+        defaultdict(list) if form[a] == " " else None for a, _, _ in spans
+    ]
+    if automaton.kind == ahocorasick.AHOCORASICK:
+        k, n = 0, len(spans)
+        a, b = spans[0][0], spans[0][1]
+        starts = found[0]
+        for end, (length, payload) in automaton.iter(form):
+            # the hit is form[end - length + 1 : end + 1]; sentence k is form[a : b + 1], its space included
+            while end > b:
+                k += 1
+                if k == n:
+                    break
+                a, b = spans[k][0], spans[k][1]
+                starts = found[k]
+            if k == n:
+                break
+            if starts is None or end - length + 1 < a:
+                continue
+            for slot, back in payload:
+                starts[slot].append(end - back - a)
+    generation = _REG.generation
+    return [
+        None if starts is None else (sentence, low[a:b], starts, generation)
+        for (a, b, sentence), starts in zip(spans, found, strict=True)
+    ]
+
+
+def use(state: ScanState | None, text: str) -> None:
+    """Make ``text``'s trigger pass (from :func:`scan_spans`) the current one; None: scan it now."""
+    if state is None or not ENABLED:
+        scan(text)
+        return
+    _SCAN.text, _SCAN.low, _SCAN.starts, _SCAN.generation = state
+    _last[0], _last[1] = text, state[1]
 
 
 def current() -> ScanState:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from analysis.patterns import finditer
 
@@ -78,8 +78,7 @@ _END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n[ \t]*\n|\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):  # a tuple: made tens of thousands of times per megabyte of text
     start: int
     end: int
     text: str

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from analysis.patterns import finditer
+from analysis.patterns import finditer, lower, trigger_starts
 
 # Ways a title names an official of a country: "Ecuador's Minister of Defense", "Israeli President".
 TITLE_EN = (
@@ -46,9 +46,24 @@ def _term_regex(term: str, kind: str, lang: str) -> str:
     return body
 
 
-@lru_cache(maxsize=4)
+# Not inside a longer word or name ("Latin America", "South Sudan"); not a university or a film studio.
+_BEFORE = r"(?<![\w-])(?<!Latin\s)(?<!South\s)(?<!Central\s)(?<!North\s)(?:"
+_AFTER = r")(?![\w])(?!\s+(?:University|Pictures|Records|River|Journalism|Business\s+School))"
+
+
 def _compiled(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One alternation over every term of the language (longest first) and a lookup from term to country."""
+    rx, lookup, _ = _gazetteer(lang)
+    return rx, lookup
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(
+    lang: str,
+) -> tuple[re.Pattern[str], dict[str, tuple[str, str]], dict[str, re.Pattern[str]]]:
+    """The alternation, the lookup, and the same alternation cut by the (lower-cased) first letter of its
+    terms: where a match may start, only the terms with that letter are tried, in the same order, so the
+    match is the one the whole alternation finds there."""
     lookup: dict[str, tuple[str, str]] = {}
     parts: list[tuple[str, str]] = []
     for row in _read_csv("countries.csv"):
@@ -61,21 +76,40 @@ def _compiled(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
             lookup[name.lower()] = (row["iso3"], "person")
             parts.append((name, _term_regex(name, "person", lang)))
     parts.sort(key=lambda p: len(p[0]), reverse=True)
-    alternation = "|".join(p[1] for p in parts)
-    rx = re.compile(
-        r"(?<![\w-])(?<!Latin\s)(?<!South\s)(?<!Central\s)(?<!North\s)(?:" + alternation + r")(?![\w])"
-        r"(?!\s+(?:University|Pictures|Records|River|Journalism|Business\s+School))"
-    )
-    return rx, lookup
+    rx = re.compile(_BEFORE + "|".join(p[1] for p in parts) + _AFTER)
+    by_initial: dict[str, list[str]] = {}
+    for term, body in parts:
+        by_initial.setdefault(lower(term[0]), []).append(body)
+    subs = {c: re.compile(_BEFORE + "|".join(bodies) + _AFTER) for c, bodies in by_initial.items()}
+    return rx, lookup, subs
 
 
 _SPACES = re.compile(r"\s+")
 
 
-def find_mentions(sentence: str, lang: str = "en") -> list[Mention]:
-    rx, lookup = _compiled(lang)
+def _matches(sentence: str, lang: str) -> list[re.Match[str]]:
+    """What ``finditer`` of the gazetteer finds, trying at each trigger position only its letter's terms."""
+    rx, _, subs = _gazetteer(lang)
+    found = trigger_starts(rx, sentence)
+    if found is None:
+        return finditer(rx, sentence)
+    low, starts = found
     out = []
-    for m in finditer(rx, sentence):
+    nxt = 0
+    for p in starts:
+        if p >= nxt:
+            sub = subs.get(low[p])
+            m = sub.match(sentence, p) if sub is not None else None
+            if m is not None:
+                out.append(m)
+                nxt = m.end() if m.end() > p else p + 1
+    return out
+
+
+def find_mentions(sentence: str, lang: str = "en") -> list[Mention]:
+    _, lookup, _ = _gazetteer(lang)
+    out = []
+    for m in _matches(sentence, lang):
         text = m.group()
         key = (text if text.isalpha() else _SPACES.sub(" ", text)).lower()
         iso3, kind = lookup.get(key, ("", ""))

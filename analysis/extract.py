@@ -225,9 +225,9 @@ _PLANS: dict[int, tuple[object, tuple]] = {}
 
 def _plan(
     R: ModuleType,
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple, list[tuple[tuple[str, ...], list[int]]]]:
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple, list[tuple[tuple[str, ...], int, int]]]:
     """Every rule of a rule set in order, as (types, names, patterns), and the gates still worth checking:
-    (gate words, the rules they cover) for types with a pattern that is not anchored on its opening words
+    (gate words, the range of rules they cover) for types with a pattern that is not anchored on its opening words
     (for the others the trigger pass already decides). Made once per rule set."""
     got = _PLANS.get(id(R.RULES))
     if got is None or got[0] is not R.RULES:
@@ -241,7 +241,7 @@ def _plan(
                 rxs.append(rx)
             gate = gates.get(etype)
             if gate is not None and not all(map(anchored, rxs[first:])):
-                gated.append((gate, list(range(first, len(rxs)))))
+                gated.append((gate, first, len(rxs)))
         got = _PLANS[id(R.RULES)] = (R.RULES, (tuple(types), tuple(names), tuple(rxs), gated))
     return got[1]
 
@@ -250,12 +250,11 @@ def _candidates(sentence: str, R: ModuleType) -> list[Candidate]:
     """Every cue match, in rule order (each pattern tried only where one of its opening words begins)."""
     types, names, rxs, gated = _plan(R)
     skip = None
-    for gate, rules in gated:
+    for gate, first, stop in gated:
         if not has_any(gate, sentence):
             if skip is None:
                 skip = [False] * len(rxs)
-            for i in rules:
-                skip[i] = True
+            skip[first:stop] = [True] * (stop - first)
     return [
         Candidate(types[i], names[i], m.start(), m.end(), sentence[m.start() : m.end()])
         for i, m in finditer_each(rxs, sentence, skip)
@@ -766,7 +765,6 @@ def _extract_sentence(
         if key in seen:
             continue
         seen.add(key)
-        cuts[segment_of(cuts, c.start)]
         d = _choose_date(c, dates, cuts, cands, s)
         when, precision, date_text, source = "", "unknown", "", ""
         if d is not None:

@@ -209,8 +209,8 @@ def _item(op, av) -> _Prefixes | None:
         sub = _sequence(body)
         if sub is None:
             return None
-        if lo == hi == 1:
-            return sub
+        if hi == 1:  # once, or at most once: either way what follows comes right after
+            return sub | {("", True)} if lo == 0 else sub
         out = {(t, False) for t, _ in sub}
         return out | {("", True)} if lo == 0 else out
     return None  # any character, a category, a back-reference, a conditional
@@ -440,6 +440,13 @@ def _starts(rx, text: str) -> tuple[re.Pattern[str], str, list[int]] | None:
     if words is None or slot >= _SCAN.generation:
         return None
     return compiled, _SCAN.low if on_low else text, _starts_of(slot)
+
+
+def trigger_starts(rx, text: str) -> tuple[str, list[int]] | None:
+    """(``text`` lower-cased, where a match of ``rx`` may start, in order) from the current trigger pass;
+    None when the pass cannot stand in for a scan (another string, a pattern without opening words)."""
+    found = _starts(rx, text) if text is _SCAN.text else None
+    return None if found is None else (_SCAN.low, found[2])
 
 
 _EMPTY: list[int] = []

@@ -379,9 +379,12 @@ def register_language(
 _PLANS: dict[str, tuple[object, tuple]] = {}
 
 
-def _plan(lang: str) -> tuple[tuple[str, ...], tuple, list[tuple[bool, tuple[str, ...] | None]]]:
-    """A language's date kinds, patterns and, per pattern, (needs a digit, gate words); a gate is dropped
-    where the pattern is anchored on its opening words (the trigger pass already decides)."""
+def _plan(
+    lang: str,
+) -> tuple[tuple[str, ...], tuple, tuple[list[bool], list[bool]], list[tuple[int, tuple[str, ...]]]]:
+    """A language's date kinds and patterns; which patterns to skip in a sentence without and with a digit;
+    and (pattern, gate words) for the patterns whose gate is worth checking: a gate is dropped where the
+    pattern is anchored on its opening words (the trigger pass already decides)."""
     patterns = PATTERNS.get(lang, EN_PATTERNS)
     got = _PLANS.get(lang)
     if got is None or got[0] is not patterns:
@@ -389,11 +392,13 @@ def _plan(lang: str) -> tuple[tuple[str, ...], tuple, list[tuple[bool, tuple[str
         digit_kinds = DIGIT_KINDS.get(lang, _DIGIT_KINDS)
         kinds = tuple(k for k, _ in patterns)
         rxs = tuple(rx for _, rx in patterns)
-        checks = [
-            (k in digit_kinds and k not in ("ago", "window"), None if anchored(rx) else gates.get(k))
-            for k, rx in patterns
+        needs_digit = [k in digit_kinds and k not in ("ago", "window") for k in kinds]
+        gated = [
+            (i, g)
+            for i, (k, rx) in enumerate(patterns)
+            if (g := gates.get(k)) is not None and not anchored(rx)
         ]
-        got = _PLANS[lang] = (patterns, (kinds, rxs, checks))
+        got = _PLANS[lang] = (patterns, (kinds, rxs, (needs_digit, [False] * len(kinds)), gated))
     return got[1]
 
 
@@ -404,13 +409,12 @@ def find_dates(sentence: str, pub: date | None, lang: str = "en") -> list[DateEx
             importlib.import_module(f"analysis.dates_{lang}")
         except ModuleNotFoundError:
             lang = "en"
-    kinds, rxs, checks = _plan(lang)
+    kinds, rxs, (without_digit, with_digit), gated = _plan(lang)
     future_rx = FUTURES.get(lang, FUTURE)
-    has_digit = _DIGIT.search(sentence) is not None
-    skip = [
-        (needs_digit and not has_digit) or (gate is not None and not has_any(gate, sentence))
-        for needs_digit, gate in checks
-    ]
+    skip = list(with_digit if _DIGIT.search(sentence) else without_digit)
+    for i, gate in gated:
+        if not skip[i] and not has_any(gate, sentence):
+            skip[i] = True
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
     for i, m in finditer_each(rxs, sentence, skip):

@@ -168,9 +168,11 @@ def _emit(text: str, a: int, b: int, paragraph: int) -> Iterator[Sentence]:
         yield Sentence(a, b, text[a:b], paragraph)
 
 
-# Clause boundaries: punctuation and dashes, and the words that open a clause. Two patterns, because the
-# words are found through the trigger pass; no match of one can overlap a match of the other.
-_SEG_MARK = re.compile(r"[,;:()\u2014\u2013]| - | -- ")
+# Clause boundaries: punctuation, spaced dashes (" - ", " -- ") and the words that open a clause. Three
+# patterns, no match of one can overlap a match of another: a lone character class and a literal-led
+# pattern are each found by the regex engine's fast scan, and the words through the trigger pass.
+_SEG_PUNCT = re.compile(r"[,;:()\u2014\u2013]")
+_SEG_DASH = re.compile(r" -(?: |- )")
 _SEG_WORD = re.compile(
     r"\b(?:who|which|whom|whose|while|whereas|although|but|after|"
     r"following|before|quien|quienes|cual|cuales|mientras|aunque|pero|tras|luego)\b"
@@ -179,7 +181,9 @@ _SEG_WORD = re.compile(
 
 def segment_bounds(sentence: str, protected: list[tuple[int, int]]) -> list[int]:
     """Cut points splitting a sentence into clause-like segments, never inside a ``protected`` span (a date)."""
-    starts = [m.start() for m in _SEG_MARK.finditer(sentence)]
+    starts = [m.start() for m in _SEG_PUNCT.finditer(sentence)]
+    if " -" in sentence:
+        starts += [m.start() for m in _SEG_DASH.finditer(sentence)]
     starts += [m.start() for m in finditer(_SEG_WORD, sentence)]
     if protected:
         starts = [p for p in starts if not any(a < p < b for a, b in protected)]

@@ -179,14 +179,19 @@ _EN = set(
     "the of and to in a is was that for on with as by at from has have will were said its their".split()
 )
 _ES = set("el la de que y en los las del se por un una con para es su al lo como más fue ha sus".split())
-_WORD = re.compile(r"[a-záéíóúñü]+")
+#: Words are runs of these letters (all in Latin-1). Tokenising bytes is the same split and twice as fast:
+#: each other character (any outside Latin-1 becomes "?") is a space.
+_LETTERS = set(b"abcdefghijklmnopqrstuvwxyz" + "áéíóúñü".encode("latin-1"))
+_TOKENS = bytes(c if c in _LETTERS else 32 for c in range(256))
+_EN_BYTES = {w.encode("latin-1") for w in _EN}
+_ES_BYTES = {w.encode("latin-1") for w in _ES}
 
 
 def detect_language(text: str) -> str:
     """``en`` or ``es`` by function-word counts: light, offline, good enough for news prose."""
-    words = _WORD.findall(text[:20000].lower())
-    en = sum(map(_EN.__contains__, words))
-    es = sum(map(_ES.__contains__, words))
+    words = text[:20000].lower().encode("latin-1", "replace").translate(_TOKENS).split()
+    en = sum(map(_EN_BYTES.__contains__, words))
+    es = sum(map(_ES_BYTES.__contains__, words))
     if en == es == 0:
         return "und"
     return "es" if es > en else "en"

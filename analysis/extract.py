@@ -53,6 +53,7 @@ EVENT_TYPES = (
     "legislative_action",
     "statement",
 )
+_TYPE_ORDER = {t: i for i, t in enumerate(EVENT_TYPES)}
 STATUSES = ("happened", "announced", "planned", "cancelled")
 COLUMNS = [
     "doc_id",
@@ -740,8 +741,9 @@ def _extract_sentence(
     stmt = _statement(s, said, mentions, state, R) if said else None
     seen: set[tuple[str, str, str]] = set()
     rows = []
+    quote = None  # the sentence in the original file, and where: the same for every row of the sentence
     items: list[tuple[Candidate, str, str, str, bool, int]] = []
-    for c in sorted(cands, key=lambda c: (EVENT_TYPES.index(c.event_type), c.start)):
+    for c in sorted(cands, key=lambda c: (_TYPE_ORDER[c.event_type], c.start)):
         if c.rule in NEEDS_OFFICIAL and not _has_official(s, mentions, state, R):
             continue
         actor, target, location, defaulted = _roles(s, c, mentions, state, R)
@@ -797,7 +799,9 @@ def _extract_sentence(
             - (0.1 if source not in ("sentence", "") else 0)
             - (0.1 if not when else 0)
         )
-        a, b = doc.span(sent.start, sent.end)
+        if quote is None:
+            a, b = doc.span(sent.start, sent.end)
+            quote = doc.raw[a:b]
         in_jerusalem = ""
         if c.event_type == "office_opening":
             in_jerusalem = (
@@ -818,7 +822,7 @@ def _extract_sentence(
                 "amount_usd": _amount(s, R) if c.event_type == "arms_purchase" else None,
                 "location": location,
                 "in_jerusalem": in_jerusalem,
-                "quote": doc.raw[a:b],
+                "quote": quote,
                 "start_char": a,
                 "end_char": b,
                 "rule": f"{R.LANG}:{c.event_type}:{c.rule}",

@@ -6,6 +6,7 @@ Regex-free of nested quantifiers so that a 200,000-character line with no full s
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -193,11 +194,8 @@ def segment_bounds(sentence: str, protected: list[tuple[int, int]]) -> list[int]
 
 
 def segment_of(cuts: list[int], pos: int) -> int:
-    lo, hi = 0, len(cuts) - 1
-    while lo < hi - 1:
-        mid = (lo + hi) // 2
-        if cuts[mid] <= pos:
-            lo = mid
-        else:
-            hi = mid
-    return lo
+    """The segment ``pos`` falls in: the last cut at or before it (the final cut, the sentence's end,
+    belongs to the last segment)."""
+    i = bisect_right(cuts, pos) - 1
+    last = len(cuts) - 2
+    return 0 if i < 0 or last < 0 else i if i < last else last

@@ -6,6 +6,7 @@ import csv
 import hashlib
 import os
 import random
+import re
 import shutil
 import warnings
 from datetime import date, timedelta
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis import corpus
 from analysis.corpus import (
     MAX_BYTES,
     CorpusWarning,
@@ -221,6 +223,23 @@ def test_language_is_detected_when_the_manifest_has_none(make_corpus):
     a, b = _load_quietly(folder)
     assert (a.language, b.language) == ("es", "en")
     assert detect_language("") == "und"
+
+
+def test_language_counts_whole_words_of_spanish_and_english_letters_only() -> None:
+    """Words are runs of a-z and áéíóúñü after lower-casing, whatever else is around them."""
+
+    def reference(text: str) -> str:
+        words = re.findall(r"[a-záéíóúñü]+", text[:20000].lower())
+        en = sum(w in corpus._EN for w in words)
+        es = sum(w in corpus._ES for w in words)
+        return "und" if en == es == 0 else "es" if es > en else "en"
+
+    rng = random.Random(11)
+    alphabet = [*"the la de y a en ÁÉÍ ñü ßİ\u212a\u0130çàº 2_ .,-\n", "\U0001f600", "\u4e2d"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        assert detect_language(text) == reference(text), text
+    assert detect_language("the2 la_ the-the ÉL é l") == reference("the2 la_ the-the ÉL é l")
 
 
 def test_manifest_date_takes_precedence_over_the_header_line(make_corpus):

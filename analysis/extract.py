@@ -31,6 +31,7 @@ from analysis.patterns import (
     finditer,
     finditer_each,
     has_any,
+    may_match,
     rescanned,
     scan_spans,
     search,
@@ -294,6 +295,8 @@ def _negated(sentence: str, c: Candidate, seg_start: int, R: ModuleType) -> bool
     """Denied, negated, hypothetical or merely discussed: not an event."""
     # Windows are searched in place (pos, endpos), not as slices: a word the window's start cuts in two
     # ("cannot", "piano") is not the word "not" or "no".
+    if not may_match((R.NEGATION_CLAUSE, R.HYPOTHETICAL, R.DISCUSSED, R.NEGATION), sentence):
+        return False  # none of the words these patterns start with occurs in the sentence
     if search(R.NEGATION_CLAUSE, sentence, 0, c.start):
         return True
     if search(R.HYPOTHETICAL, sentence, max(0, c.start - 40), c.end + 50):
@@ -319,6 +322,12 @@ def _status(
     if c.event_type == "statement":
         return "happened"  # saying is the act: "made the announcement" does not make a statement pending
     seg_start, seg_end = seg
+    if not may_match((R.CANCELLED, R.ANNOUNCED, R.PLANNED), sentence):  # nothing below can match
+        return (
+            "planned"
+            if pub and when and len(when) >= 7 and when > pub.isoformat()[: len(when)]
+            else "happened"
+        )
     start = max(seg_start, c.start - 60)  # the window before the cue, and the cue (searched in place)
     if search(R.CANCELLED, sentence, start, c.end):
         return "cancelled"
@@ -383,6 +392,23 @@ def _choose_date(
     return None
 
 
+_SLICE_MEMO: dict[tuple[int, int, int], bool] = {}
+_SLICE_MEMO_OF: list[str | None] = [None]
+
+
+def _finds(rx, sentence: str, a: int, b: int) -> bool:
+    """Whether ``rx`` finds a match in ``sentence[a:b]``, remembered for the sentence: every candidate in it
+    asks the same of the words before each country ("of Israel", "in Quito")."""
+    if _SLICE_MEMO_OF[0] is not sentence:
+        _SLICE_MEMO.clear()
+        _SLICE_MEMO_OF[0] = sentence
+    key = (id(rx), a, b)
+    got = _SLICE_MEMO.get(key)
+    if got is None:
+        got = _SLICE_MEMO[key] = rx.search(sentence[a:b]) is not None
+    return got
+
+
 def _country_before(
     mentions: list[Mention],
     pos: int,
@@ -393,9 +419,9 @@ def _country_before(
     """The nearest mention before ``pos``; with ``sentence``, one that is not the object of a preposition."""
     before = [m for m in mentions if m.end <= pos and m.iso3 not in exclude]
     if sentence is not None and R is not None:
-        subjects = [m for m in before if not R.PREP.search(sentence[max(0, m.start - 25) : m.start])]
-        if subjects:
-            return subjects[-1]
+        for m in reversed(before):  # the nearest one that is not the object of a preposition
+            if not _finds(R.PREP, sentence, max(0, m.start - 25), m.start):
+                return m
     return before[-1] if before else None
 
 
@@ -415,7 +441,7 @@ def _location(sentence: str, mentions: list[Mention], c: Candidate, R: ModuleTyp
             lead = sentence[c.start : m.start]
             if R.IN_PLACE.search(lead) or R.VISIT_VERB_END.search(lead):
                 return m
-        if m.kind in ("name", "seat") and R.IN_PLACE.search(sentence[max(0, m.start - 40) : m.start]):
+        if m.kind in ("name", "seat") and _finds(R.IN_PLACE, sentence, max(0, m.start - 40), m.start):
             return m
     return None
 
@@ -574,7 +600,7 @@ def _roles(
             for m in mentions
             if m.end <= c.start
             and m.iso3 not in group | {actor, "PSE"}
-            and R.PREP.search(sentence[max(0, m.start - 25) : m.start])
+            and _finds(R.PREP, sentence, max(0, m.start - 25), m.start)
         ]
         obj = (
             _country_after(mentions, c.start, exclude={actor, "PSE"})

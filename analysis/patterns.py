@@ -442,6 +442,21 @@ def _starts(rx, text: str) -> tuple[re.Pattern[str], str, list[int]] | None:
     return compiled, _SCAN.low if on_low else text, _starts_of(slot)
 
 
+def may_match(rxs: Sequence, text: str) -> bool:
+    """False only when the trigger pass shows that none of ``rxs`` can match anywhere in ``text`` (nor in any
+    window of it): a quick way out before searching several windows for several patterns."""
+    if text is not _SCAN.text:
+        return True
+    starts, generation = _SCAN.starts, _SCAN.generation
+    for rx in rxs:
+        entry = _REG.patterns.get(id(rx))
+        if entry is None or entry[1] is not rx:
+            entry = _REG.pattern(rx)
+        if entry[2] is None or entry[0] >= generation or entry[0] in starts:
+            return True
+    return False
+
+
 def trigger_starts(rx, text: str) -> tuple[str, list[int]] | None:
     """(``text`` lower-cased, where a match of ``rx`` may start, in order) from the current trigger pass;
     None when the pass cannot stand in for a scan (another string, a pattern without opening words)."""

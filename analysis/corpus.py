@@ -41,8 +41,10 @@ KNOWN_COLUMNS = (
 #: Deleted characters: BOM and zero-width characters, the CR of CRLF, and the backslash of a markdown
 #: escape (``\$30``, ``\*``, ``1\.``: any ASCII punctuation but the backslash itself, which CommonMark lets
 #: a backslash escape).
+#: (Written to open with one character class, so that the regex engine jumps between candidates.)
 _DELETE = re.compile(
-    r"[\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e]|\r(?=\n)|\\(?=[!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])"
+    r"[\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e\r\\]"
+    r"(?:(?<=[\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e])|(?<=\r)(?=\n)|(?<=\\)(?=[!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~]))"
 )
 _ONE_TO_ONE = str.maketrans(
     {

@@ -153,3 +153,31 @@ def test_gazetteer_cut_by_first_letter_finds_what_the_whole_alternation_finds(se
         for s in sentences:
             scan(s)
             assert [m.span() for m in actors._matches(s, lang)] == [m.span() for m in rx.finditer(s)], s[:80]
+
+
+def test_patterns_rewritten_for_speed_find_what_the_plain_originals_find(sentences: list[str]) -> None:
+    """Sentence ends, deleted characters and clause marks are written so the regex engine can jump between
+    candidates; they must find exactly what the plain alternations they replace find."""
+    from analysis import corpus
+
+    end = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n[ \t]*\n|\n")
+    delete = re.compile(
+        r"[\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e]|\r(?=\n)|\\(?=[!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])"
+    )
+    clause = re.compile(
+        r"[,;:()\u2014\u2013]| - | -- |\b(?:who|which|whom|whose|while|whereas|although|but|after|"
+        r"following|before|quien|quienes|cual|cuales|mientras|aunque|pero|tras|luego)\b"
+    )
+    rng = random.Random(9)
+    alphabet = [*".!?\n \t\"')]ab\r\\$*-,:\u2014\ufeff\u200b\u00ad", "but ", "who"]
+    texts = sentences + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20_000)
+    ]
+    for s in texts:
+        assert [m.span() for m in text._END.finditer(s)] == [m.span() for m in end.finditer(s)], repr(s)
+        assert [m.span() for m in corpus._DELETE.finditer(s)] == [m.span() for m in delete.finditer(s)], repr(
+            s
+        )
+        scan(s)
+        want = sorted({0, *(m.start() for m in clause.finditer(s)), len(s)})
+        assert text.segment_bounds(s, []) == want, repr(s)

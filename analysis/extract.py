@@ -757,22 +757,25 @@ def extract_document(doc: Document) -> Iterator[dict]:
     # one pass finds every trigger word of every sentence; patterns then try only where theirs begin
     scans = scan_spans(doc.text, [(s.start, s.end, s.text) for s in sentences])
     for sent, scanned in zip(sentences, scans, strict=True):
-        yield from _extract_sentence(doc, sent, pub, lang, state, scanned)
+        rows = _extract_sentence(doc, sent, pub, lang, state, scanned)
+        if rows:
+            yield from rows
 
 
 def _extract_sentence(
     doc: Document, sent: Sentence, pub: date | None, lang: str, state: DocState, scanned: ScanState | None
-) -> Iterator[dict]:
+) -> list[dict]:
+    """The rows of one sentence (a list, not a generator: most sentences have none or one)."""
     s = sent.text
     if len(s) < 20 or _URLISH.match(s) or " " not in s.strip():
-        return
+        return []
     R = ruleset(lang)
     use(scanned, s)
     found = _candidates(s, R)
     said = _statement_cue(s, R)
     if not found and said is None:
         state.skip(sent.paragraph, s)  # no event cue and nothing said for or against: nothing to extract
-        return
+        return []
     mentions = find_mentions(s, R.LANG)
     dates = find_dates(s, pub, R.LANG)
     cuts = segment_bounds(s, [(d.start, d.end) for d in dates])
@@ -871,8 +874,8 @@ def _extract_sentence(
         )
     for r in rows:
         state.last_events[r["event_type"]] = (sent.paragraph, r["date"], r["date_precision"])
-    yield from rows
     state.saw(sent.paragraph, dates, mentions, s)
+    return rows
 
 
 def extract_documents(docs: Iterable[Document]) -> Iterator[dict]:

@@ -320,7 +320,9 @@ class _Registry:
                     (slot, len(key) - before) for before, slots in sorted(pats.items()) for slot in slots
                 ]
                 payload += [(slot, 0) for slot in sets]
-                a.add_word(key, (len(key), tuple(payload)))
+                # (key length, first slot and its offset, the others): most keys serve one pattern
+                (slot, back), *rest = payload
+                a.add_word(key, (len(key), slot, back, tuple(rest)))
             a.make_automaton()
             self.automaton = a
             self.generation = self.count
@@ -357,8 +359,9 @@ def scan(text: str) -> None:
     low = lower(text)
     starts: defaultdict[int, list[int]] = defaultdict(list)
     if automaton.kind == ahocorasick.AHOCORASICK:
-        for end, (_, payload) in automaton.iter(_scan_form(low)):
-            for slot, back in payload:
+        for end, (_, slot, back, rest) in automaton.iter(_scan_form(low)):
+            starts[slot].append(end - back)
+            for slot, back in rest:
                 starts[slot].append(end - back)
     _SCAN.text, _SCAN.low, _SCAN.starts = text, low, starts
     _SCAN.generation = _REG.generation
@@ -384,7 +387,7 @@ def scan_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[ScanSta
         k, n = 0, len(spans)
         a, b = spans[0][0], spans[0][1]
         starts = found[0]
-        for end, (length, payload) in automaton.iter(form):
+        for end, (length, slot, back, rest) in automaton.iter(form):
             # the hit is form[end - length + 1 : end + 1]; sentence k is form[a : b + 1], its space included
             while end > b:
                 k += 1
@@ -396,8 +399,10 @@ def scan_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[ScanSta
                 break
             if starts is None or end - length + 1 < a:
                 continue
-            for slot, back in payload:
-                starts[slot].append(end - back - a)
+            end -= a  # now an offset in the sentence's own scan form
+            starts[slot].append(end - back)
+            for slot, back in rest:
+                starts[slot].append(end - back)
     generation = _REG.generation
     return [
         None if starts is None else (sentence, low[a:b], starts, generation)

@@ -435,13 +435,18 @@ def rescanned(state: ScanState) -> Iterator[None]:
         _SCAN.text, _SCAN.low, _SCAN.starts, _SCAN.generation = now
 
 
-def _starts(rx, text: str) -> tuple[re.Pattern[str], str, list[int]] | None:
-    """(compiled pattern, the string it runs on, where a match may start) when the trigger pass can stand in
-    for a scan of ``text``; None when it cannot (another string, or a pattern without opening words)."""
+def _entry(rx) -> tuple[int, object, tuple | None, re.Pattern[str] | None, bool]:
+    """The registry's entry for ``rx``, looked up by identity (registered on first use)."""
     entry = _REG.patterns.get(id(rx))
     if entry is None or entry[1] is not rx:
         entry = _REG.pattern(rx)
-    slot, _, words, compiled, on_low = entry
+    return entry
+
+
+def _starts(rx, text: str) -> tuple[re.Pattern[str], str, list[int]] | None:
+    """(compiled pattern, the string it runs on, where a match may start) when the trigger pass can stand in
+    for a scan of ``text``; None when it cannot (another string, or a pattern without opening words)."""
+    slot, _, words, compiled, on_low = _entry(rx)
     if words is None or slot >= _SCAN.generation:
         return None
     return compiled, _SCAN.low if on_low else text, _starts_of(slot)
@@ -454,9 +459,7 @@ def may_match(rxs: Sequence, text: str) -> bool:
         return True
     starts, generation = _SCAN.starts, _SCAN.generation
     for rx in rxs:
-        entry = _REG.patterns.get(id(rx))
-        if entry is None or entry[1] is not rx:
-            entry = _REG.pattern(rx)
+        entry = _entry(rx)
         if entry[2] is None or entry[0] >= generation or entry[0] in starts:
             return True
     return False
@@ -511,7 +514,7 @@ def search(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[s
     """``rx.search(text, pos, endpos)``, trying only where one of its opening words begins."""
     if text is not _SCAN.text:
         return rx.search(text, pos, endpos)
-    # _starts and _starts_of, inlined: the engine calls this some 60,000 times per megabyte of text
+    # _entry, _starts and _starts_of, inlined: the engine calls this some 60,000 times per megabyte of text
     entry = _REG.patterns.get(id(rx))
     if entry is None or entry[1] is not rx:
         entry = _REG.pattern(rx)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from analysis.patterns import finditer, lower, trigger_starts
+from analysis.patterns import lower, pivot, trigger_starts
 
 # Ways a title names an official of a country: "Ecuador's Minister of Defense", "Israeli President".
 TITLE_EN = (
@@ -53,17 +53,23 @@ _AFTER = r")(?![\w])(?!\s+(?:University|Pictures|Records|River|Journalism|Busine
 
 def _compiled(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One alternation over every term of the language (longest first) and a lookup from term to country."""
-    rx, lookup, _ = _gazetteer(lang)
+    rx, lookup, _, _ = _gazetteer(lang)
     return rx, lookup
+
+
+#: A term that opens with one of these ("the Hague", "El Salvador") is found from its second word: a trigger
+#: on every "the" would cost more than all the other names together.
+_ARTICLES = {"the", "el", "la", "los", "las"}
 
 
 @lru_cache(maxsize=4)
 def _gazetteer(
     lang: str,
-) -> tuple[re.Pattern[str], dict[str, tuple[str, str]], dict[str, re.Pattern[str]]]:
-    """The alternation, the lookup, and the same alternation cut by the (lower-cased) first letter of its
-    terms: where a match may start, only the terms with that letter are tried, in the same order, so the
-    match is the one the whole alternation finds there."""
+) -> tuple[re.Pattern[str], dict[str, tuple[str, str]], dict[str, re.Pattern[str]], re.Pattern[str]]:
+    """The alternation, the lookup, the same alternation cut by the (lower-cased) first letter of its
+    terms (where a match may start, only the terms with that letter are tried, in the same order, so the
+    match is the one the whole alternation finds there), and the pattern whose trigger words say where a
+    match may start (a term after an article is anchored on the word after it)."""
     lookup: dict[str, tuple[str, str]] = {}
     parts: list[tuple[str, str]] = []
     for row in _read_csv("countries.csv"):
@@ -81,7 +87,21 @@ def _gazetteer(
     for term, body in parts:
         by_initial.setdefault(lower(term[0]), []).append(body)
     subs = {c: re.compile(_BEFORE + "|".join(bodies) + _AFTER) for c, bodies in by_initial.items()}
-    return rx, lookup, subs
+    articles: set[str] = set()
+    anchors = []
+    for term, body in parts:
+        first = term.split(" ", 1)[0]
+        head = re.escape(first) + r"\s+"
+        if first.lower() in _ARTICLES and body.startswith(head):
+            articles.add(re.escape(first))
+            body = body[len(head) :]
+        anchors.append(body)
+    trigger = rx
+    if articles:  # matches start at a term's own word, or at the article just before it
+        trigger = pivot(
+            "", "(?:" + "|".join(sorted(articles)) + r")\s+", _BEFORE + "|".join(anchors) + ")", optional=True
+        )
+    return rx, lookup, subs, trigger
 
 
 _SPACES = re.compile(r"\s+")
@@ -89,10 +109,10 @@ _SPACES = re.compile(r"\s+")
 
 def _matches(sentence: str, lang: str) -> list[re.Match[str]]:
     """What ``finditer`` of the gazetteer finds, trying at each trigger position only its letter's terms."""
-    rx, _, subs = _gazetteer(lang)
-    found = trigger_starts(rx, sentence)
+    rx, _, subs, trigger = _gazetteer(lang)
+    found = trigger_starts(trigger, sentence)
     if found is None:
-        return finditer(rx, sentence)
+        return list(rx.finditer(sentence))
     low, starts = found
     out = []
     nxt = 0
@@ -107,7 +127,7 @@ def _matches(sentence: str, lang: str) -> list[re.Match[str]]:
 
 
 def find_mentions(sentence: str, lang: str = "en") -> list[Mention]:
-    _, lookup, _ = _gazetteer(lang)
+    _, lookup, _, _ = _gazetteer(lang)
     out = []
     for m in _matches(sentence, lang):
         text = m.group()

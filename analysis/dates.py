@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from analysis.patterns import anchored, ci, finditer_each, has_any, search
+from analysis.patterns import anchored, ci, finditer_each, has_any, pivot, search
 
 MONTHS_EN = {
     "january": 1,
@@ -101,6 +101,7 @@ _M = _cap(MONTHS_EN)
 _WD = _cap(WEEKDAYS_EN)
 _NUM = _alt(NUMBERS_EN) + r"|\d{1,3}"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_DAY_OF = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"  # "4 May", "4th of May"
 
 EN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>" + _YEAR + r")-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -112,8 +113,11 @@ EN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "dmy",
-        re.compile(
-            r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + _M + r")\.?,?\s+(?P<y>" + _YEAR + r")\b"
+        pivot(
+            r"\b",
+            _DAY_OF,
+            r"\b(?P<m>" + _M + r")\.?,?\s+(?P<y>" + _YEAR + r")\b",
+            optional=False,
         ),
     ),
     ("my", re.compile(r"\b(?P<m>" + _M + r")\.?,?\s+(?:of\s+)?(?P<y>" + _YEAR + r")\b")),
@@ -136,45 +140,62 @@ EN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(?:the\s+)?(?:(?P<q>early|mid|late)[- ]?)?(?P<dec>1[6-9]\d0|20\d0)'?s\b", re.I),
     ),
     ("md", re.compile(r"\b(?P<m>" + _M + r")\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")),
-    ("dm", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + _M + r")\b(?!\.?,?\s+\d)")),
+    ("dm", pivot(r"\b", _DAY_OF, r"\b(?P<m>" + _M + r")\b(?!\.?,?\s+\d)", optional=False)),
     (
         "ago",
-        re.compile(
-            r"\b(?P<q>(?:well\s+)?over|more\s+than|nearly|almost|about|some|around|roughly)?\s*"
-            r"(?P<n>" + _NUM + r")\s+(?P<u>years?|months?|weeks?|days?|decades?)\s+ago\b",
-            re.I,
+        pivot(
+            r"\b",
+            r"(?P<q>(?:well\s+)?over|more\s+than|nearly|almost|about|some|around|roughly)?\s*"
+            r"(?P<n>" + _NUM + r")\s+(?P<u>years?|months?|weeks?|days?|decades?)\s+",
+            r"\bago\b",
+            optional=False,
+            flags=re.I,
         ),
     ),
     (
         "window",
-        re.compile(
-            r"\b(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+(?:(?P<n>"
+        pivot(
+            r"\b",
+            r"(?:in|over|during|within)\s+the\s+",
+            r"\b(?:last|past|previous)\s+(?:(?P<n>"
             + _NUM
             + r")\s+)?(?P<u>years?|months?|weeks?|twelve\s+months|12\s+months)\b",
-            re.I,
+            optional=False,
+            flags=re.I,
         ),
     ),
     (
         "rel_unit",
-        re.compile(
-            r"\b(?P<w>this|last|next|past|previous|coming|the\s+following)\s+(?P<u>week|month|"
-            r"year)\b",
-            re.I,
+        pivot(
+            r"\b",
+            r"(?P<w>this|last|next|past|previous|coming|the\s+following)\s+",
+            r"\b(?P<u>week|month|year)\b",
+            optional=False,
+            flags=re.I,
         ),
     ),
     (
         "coming",
-        re.compile(
-            r"\b(?:in\s+the\s+)?(?:coming|next|following)\s+(?:days|weeks|few\s+weeks|months)\b", re.I
+        pivot(
+            r"\b",
+            r"in\s+the\s+",
+            r"\b(?:coming|next|following)\s+(?:days|weeks|few\s+weeks|months)\b",
+            optional=True,
+            flags=re.I,
         ),
     ),
     ("deictic", ci(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b")),
-    ("weekday", re.compile(r"\b(?:(?P<w>last|this|next|on|past)\s+)?(?P<wd>" + _WD + r")\b")),
+    (
+        "weekday",
+        pivot(r"\b", r"(?P<w>last|this|next|on|past)\s+", r"\b(?P<wd>" + _WD + r")\b", optional=True),
+    ),
     (
         "month",
-        re.compile(
-            r"\b(?:(?P<w>last|this|next|early|late|mid-?|in|on|since|until|by|during)\s+)?"
-            r"(?P<m>" + _M + r")\b(?!\s+(?:I|we|you)\b)"
+        pivot(
+            r"\b",
+            r"(?P<w>last|this|next|early|late|mid-?|in|on|since|until|by|during)\s+",
+            r"\b(?P<m>" + _M + r")\b(?!\s+(?:I|we|you)\b)",
+            optional=True,
         ),
     ),
     (

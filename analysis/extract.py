@@ -895,12 +895,12 @@ def mentions_frame(docs: Iterable[Document]) -> pd.DataFrame:
 def prepare(lang: str = "en") -> None:
     """Compile a language's cue, date and name patterns and build the trigger automaton now, rather than on
     the first sentence (the main job calls it when it is imported, so a build's timing is the work alone)."""
-    from analysis.actors import _compiled
+    from analysis.actors import _gazetteer
     from analysis.dates import _plan as date_plan
     from analysis.patterns import prepare as build_automaton
 
     R = ruleset(lang)
     _plan(R)
     date_plan(R.LANG)
-    anchored(_compiled(R.LANG)[0])
+    anchored(_gazetteer(R.LANG)[3])
     build_automaton()

@@ -271,12 +271,94 @@ def opening_literals(pattern: str, flags: int = 0, min_len: int = 2) -> tuple[st
     return None if words is None else tuple(sorted({k.strip() for k, _ in words}))
 
 
+_SPACE_ITEM = [(_parser.IN, [(_parser.CATEGORY, _parser.CATEGORY_SPACE)])]
+
+
+def _width(items) -> int:
+    """The most characters a match of the parsed ``items`` spans where no two whitespace characters are
+    adjacent (so a repeated ``\\s`` spans one); ValueError when that is unbounded."""
+    total = 0
+    for op, av in items:
+        if op in (_parser.LITERAL, _parser.NOT_LITERAL, _parser.ANY, _parser.IN):
+            total += 1
+        elif op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+            continue
+        elif op is _parser.SUBPATTERN:
+            total += _width(av[-1])
+        elif op is _parser.BRANCH:
+            total += max(_width(alt) for alt in av[1])
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
+            _, hi, body = av
+            if list(body) == _SPACE_ITEM:
+                total += min(hi, 1)
+            elif hi == _parser.MAXREPEAT:
+                raise ValueError("an unbounded repeat of something other than whitespace")
+            else:
+                total += hi * _width(body)
+        else:
+            raise ValueError(f"cannot bound {op}")
+    return total
+
+
+#: id(pattern) -> (pattern, backward pattern, prefix optional, look-back window, body) for :func:`pivot`
+_PIVOTS: dict[int, tuple[re.Pattern[str], re.Pattern[str], bool, int, str]] = {}
+#: How a pivot pattern finds its starts: (backward pattern, prefix optional, look-back window)
+Pivot = tuple[re.Pattern[str], bool, int]
+#: A registered pattern: (slot, pattern, opening words, compiled pattern to try at a start, whether it runs on
+#: the lower case, how a pivot pattern finds its starts)
+Entry = tuple[int, object, tuple | None, re.Pattern[str] | None, bool, Pivot | None]
+_ADJACENT_SPACES = re.compile(r"\s\s")
+
+
+def pivot(
+    lead: str, prefix: str, body: str, *, optional: bool, flags: int = 0, lowered: bool = False
+) -> re.Pattern[str] | LowerPattern:
+    """``lead(?:prefix)body`` (``(?:prefix)?`` when ``optional``), compiled, and tried where a word that
+    opens ``body`` begins, or where ``prefix`` begins just before one.
+
+    Why: the prefixes of date and name patterns are the commonest words there are ("in May", "on Monday",
+    "the Hague"), and a trigger on each "in" and "the" costs more than all the rest of the pass. The prefix
+    is found by searching back from the body's word in a window as wide as the longest prefix; where two
+    whitespace characters meet in that window (the prefix could be longer) the plain pattern is run instead.
+    The prefix must have a bounded width (ValueError otherwise). ``lowered``: a :class:`LowerPattern`
+    (case-insensitive, matched on the lower case)."""
+    if lead not in ("", r"\b"):
+        raise ValueError(f"lead must be empty or \\b, not {lead!r}")
+    source, back_source = f"{lead}(?:{prefix}){'?' if optional else ''}{body}", f"{lead}(?:{prefix})\\Z"
+    if lowered:
+        rx: re.Pattern[str] | LowerPattern = LowerPattern(source)
+        back = re.compile(_lower_source(back_source))
+    else:
+        rx = re.compile(source, flags)
+        back = re.compile(back_source, flags)
+    window = _width(_parser.parse(prefix, flags)) + 1
+    _PIVOTS[id(rx)] = (rx, back, optional, window, body)
+    return rx
+
+
+def _pivot_starts(body: list[int], subject: str, back: re.Pattern[str], optional: bool, window: int):
+    """Where a :func:`pivot` pattern may start, given where its body's words begin (in order); None when
+    the prefix could reach beyond the window (whitespace characters meet in it): run the plain pattern."""
+    out = []
+    for p in body:
+        lo = p - window if p > window else 0
+        if _ADJACENT_SPACES.search(subject, lo, p) is not None:
+            return None
+        m = back.search(subject, lo, p)
+        if m is not None:
+            out.append(m.start())
+        if optional:
+            out.append(p)
+    if len(out) > 1:
+        out.sort()
+    return out
+
+
 class _Registry:
     """Every word any pattern or word set is anchored on, and the automaton that finds them all at once."""
 
     def __init__(self) -> None:
-        # id(rx) -> (slot, rx, words, compiled pattern to try at a start, whether it runs on the lower case)
-        self.patterns: dict[int, tuple[int, object, tuple | None, re.Pattern[str] | None, bool]] = {}
+        self.patterns: dict[int, Entry] = {}  # id(rx) -> its entry
         self.sets: dict[tuple[str, ...], int] = {}
         # scan-form key -> ({characters before the match: pattern slots}, word-set slots)
         self.keys: dict[str, tuple[dict[int, list[int]], list[int]]] = {}
@@ -288,16 +370,22 @@ class _Registry:
         self.automaton = None
         return self.keys.setdefault(key, ({}, []))
 
-    def pattern(self, rx) -> tuple[int, object, tuple | None, re.Pattern[str] | None, bool]:
+    def pattern(self, rx) -> Entry:
         entry = self.patterns.get(id(rx))
         if entry is None or entry[1] is not rx:
             compiled = rx._rx if isinstance(rx, LowerPattern) else rx if isinstance(rx, re.Pattern) else None
             # a wrapper with its own finditer has no words: it is called as it is
             words = None if compiled is None else opening_words(compiled.pattern, compiled.flags)
+            hint = _PIVOTS.get(id(rx))
+            pivoted = None
+            if hint is not None and hint[0] is rx:
+                body_words = opening_words(hint[4], rx.flags)
+                if body_words is not None:  # else the whole pattern's words serve, as for any other
+                    words, pivoted = body_words, hint[1:4]
             slot, self.count = self.count, self.count + 1
             for key, before in words or ():
                 self._key(key)[0].setdefault(before, []).append(slot)
-            entry = (slot, rx, words, compiled, isinstance(rx, LowerPattern))
+            entry = (slot, rx, words, compiled, isinstance(rx, LowerPattern), pivoted)
             self.patterns[id(rx)] = entry
         return entry
 
@@ -435,7 +523,7 @@ def rescanned(state: ScanState) -> Iterator[None]:
         _SCAN.text, _SCAN.low, _SCAN.starts, _SCAN.generation = now
 
 
-def _entry(rx) -> tuple[int, object, tuple | None, re.Pattern[str] | None, bool]:
+def _entry(rx) -> Entry:
     """The registry's entry for ``rx``, looked up by identity (registered on first use)."""
     entry = _REG.patterns.get(id(rx))
     if entry is None or entry[1] is not rx:
@@ -446,10 +534,14 @@ def _entry(rx) -> tuple[int, object, tuple | None, re.Pattern[str] | None, bool]
 def _starts(rx, text: str) -> tuple[re.Pattern[str], str, list[int]] | None:
     """(compiled pattern, the string it runs on, where a match may start) when the trigger pass can stand in
     for a scan of ``text``; None when it cannot (another string, or a pattern without opening words)."""
-    slot, _, words, compiled, on_low = _entry(rx)
+    slot, _, words, compiled, on_low, pivoted = _entry(rx)
     if words is None or slot >= _SCAN.generation:
         return None
-    return compiled, _SCAN.low if on_low else text, _starts_of(slot)
+    subject = _SCAN.low if on_low else text
+    if pivoted is None:
+        return compiled, subject, _starts_of(slot)
+    starts = _pivot_of(slot, pivoted, subject)
+    return None if starts is None else (compiled, subject, starts)
 
 
 def may_match(rxs: Sequence, text: str) -> bool:
@@ -481,6 +573,22 @@ def _starts_of(slot: int) -> list[int]:
     if len(starts) > 1:
         starts.sort()  # the automaton reports by end; words of different lengths can end out of start order
     return starts
+
+
+def _pivot_of(slot: int, pivoted: Pivot, subject: str) -> list[int] | None:
+    """Where the :func:`pivot` pattern in ``slot`` may start in the current string, worked out on first use
+    and kept beside its body's starts (under ``~slot``); None when it must run plain."""
+    starts = _SCAN.starts
+    got = starts.get(~slot)
+    if got is None:
+        body = starts.get(slot)
+        if body is None:
+            return _EMPTY
+        if len(body) > 1:
+            body.sort()
+        got = _pivot_starts(body, subject, *pivoted)
+        starts[~slot] = False if got is None else got
+    return None if got is False else got
 
 
 def _match_at(
@@ -518,15 +626,20 @@ def search(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[s
     entry = _REG.patterns.get(id(rx))
     if entry is None or entry[1] is not rx:
         entry = _REG.pattern(rx)
-    slot, _, words, compiled, on_low = entry
+    slot, _, words, compiled, on_low, pivoted = entry
     if words is None or slot >= _SCAN.generation:
         return rx.search(text, pos, endpos)
-    starts = _SCAN.starts.get(slot)
-    if starts is None:
-        return None
-    if len(starts) > 1:
-        starts.sort()
     subject = _SCAN.low if on_low else text
+    if pivoted is None:
+        starts = _SCAN.starts.get(slot)
+        if starts is None:
+            return None
+        if len(starts) > 1:
+            starts.sort()
+    else:
+        starts = _pivot_of(slot, pivoted, subject)
+        if starts is None:
+            return rx.search(text, pos, endpos)
     for p in starts:
         if p < pos:
             continue
@@ -582,7 +695,7 @@ def finditer_each(
     entries, index, others, top = _group(rxs)
     starts_of, low = _SCAN.starts, _SCAN.low
     if top < _SCAN.generation:  # only the patterns with a hit, and those that are always run
-        todo = [index[slot] for slot in starts_of if slot in index]
+        todo = [index[slot] for slot in index.keys() & starts_of.keys()]  # the intersection runs in C
         todo += others
         todo.sort()
     else:
@@ -592,16 +705,22 @@ def finditer_each(
     for i in todo:
         if skip and skip[i]:
             continue
-        slot, rx, words, compiled, on_low = entries[i]
+        slot, rx, words, compiled, on_low, pivoted = entries[i]
         if words is None or slot >= generation:
             out.extend((i, m) for m in rx.finditer(text))
             continue
-        starts = starts_of.get(slot)
-        if starts is None:
-            continue
-        if len(starts) > 1:
-            starts.sort()  # as in _starts_of, and then _match_at inlined: this loop is the engine's hottest
         subject = low if on_low else text
+        if pivoted is None:
+            starts = starts_of.get(slot)
+            if starts is None:
+                continue
+            if len(starts) > 1:
+                starts.sort()  # as in _starts_of, and then _match_at inlined: this loop is the engine's hottest
+        else:
+            starts = _pivot_of(slot, pivoted, subject)
+            if starts is None:
+                out.extend((i, m) for m in rx.finditer(text))
+                continue
         nxt = 0
         for p in starts:
             if p >= nxt:

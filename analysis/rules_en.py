@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from analysis.actors import TITLE_EN as TITLE
-from analysis.patterns import ci
+from analysis.patterns import ci, pivot
 
 LANG = "en"
 
@@ -82,7 +82,16 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     ],
     "visit": [
         ("visit_verb_place", rx(r"\b(?:visit(?:s|ed|ing)?|toured|tours|touring)\s+(?:to\s+)?" + PLACE)),
-        ("visited_by", rx(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+visited\b")),
+        (
+            "visited_by",
+            pivot(
+                r"\b",
+                r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+",
+                r"\bvisited\b",
+                optional=False,
+                lowered=True,
+            ),
+        ),
         ("visit_of_official", rx(r"\b(?:visit|trip)\s+(?:of|by)\s+")),
         (
             "consultations_in",

@@ -181,3 +181,55 @@ def test_patterns_rewritten_for_speed_find_what_the_plain_originals_find(sentenc
         scan(s)
         want = sorted({0, *(m.start() for m in clause.finditer(s)), len(s)})
         assert text.segment_bounds(s, []) == want, repr(s)
+
+
+def _pivot_patterns() -> list:
+    return [
+        rx
+        for rx in _engine_patterns() + [actors._gazetteer(lang)[3] for lang in ("en", "es")]
+        if id(rx) in patterns._PIVOTS
+    ]
+
+
+def test_patterns_anchored_past_a_common_first_word_find_what_the_plain_patterns_find() -> None:
+    """Pivot patterns ("in May", "on Monday", "two years ago", "was visited", "the Hague") are tried where
+    their second part begins and the first is found by looking back; with spaces, tabs and line breaks of any
+    length between the words, at the start of the string and glued to other words, they must find exactly
+    what the plain pattern finds, searched whole or in a window."""
+    pivots = _pivot_patterns()
+    assert len(pivots) >= 10
+    words = (
+        "in on by this last next past the during since until early late mid- mid was were is has been have had "
+        "4 4th 12 31st of two a well over more than about some following coming previous within over El La "
+        "May March Mar. Monday Friday week weeks year years month months days decades ago visited Hague "
+        "Salvador Jewish State Israel Quito 2019 I we you , . - x"
+    ).split()
+    gaps = [" ", " ", " ", "  ", "\t", "\n", " \n ", " " * 40, "", "-", ", "]
+    rng = random.Random(11)
+    texts = []
+    for _ in range(6_000):
+        texts.append("".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 14))))
+    checked = 0
+    for s in texts:
+        scan(s)
+        for rx in pivots:
+            assert [m.span() for m in finditer(rx, s)] == [m.span() for m in rx.finditer(s)], (
+                rx.pattern[:40],
+                s,
+            )
+            a, b = len(s) // 3, len(s) - 2
+            got, want = search(rx, s, a, b), rx.search(s, a, b)
+            assert (got and got.span()) == (want and want.span()), (rx.pattern[:40], s)
+            checked += 1
+        for lang in ("en", "es"):
+            assert [m.span() for m in actors._matches(s, lang)] == [
+                m.span() for m in actors._compiled(lang)[0].finditer(s)
+            ], s
+    assert checked > 60_000
+
+
+def test_a_pivot_prefix_must_have_a_bounded_width() -> None:
+    with pytest.raises(ValueError):
+        patterns.pivot(r"\b", r"\w+-day\s+", r"\bvisit\b", optional=False)
+    with pytest.raises(ValueError):
+        patterns.pivot("(?<=x)", r"in\s+", r"\bMay\b", optional=True)

@@ -65,11 +65,17 @@ _ARTICLES = {"the", "el", "la", "los", "las"}
 @lru_cache(maxsize=4)
 def _gazetteer(
     lang: str,
-) -> tuple[re.Pattern[str], dict[str, tuple[str, str]], dict[str, re.Pattern[str]], re.Pattern[str]]:
+) -> tuple[
+    re.Pattern[str],
+    dict[str, tuple[str, str]],
+    dict[str, re.Pattern[str]],
+    tuple[re.Pattern[str], re.Pattern[str] | None],
+]:
     """The alternation, the lookup, the same alternation cut by the (lower-cased) first letter of its
     terms (where a match may start, only the terms with that letter are tried, in the same order, so the
-    match is the one the whole alternation finds there), and the pattern whose trigger words say where a
-    match may start (a term after an article is anchored on the word after it)."""
+    match is the one the whole alternation finds there), and the patterns whose trigger words say where a
+    match may start: the terms that do not open with an article, and those that do, anchored on the word
+    after it (None when there are none)."""
     lookup: dict[str, tuple[str, str]] = {}
     parts: list[tuple[str, str]] = []
     for row in _read_csv("countries.csv"):
@@ -88,20 +94,24 @@ def _gazetteer(
         by_initial.setdefault(lower(term[0]), []).append(body)
     subs = {c: re.compile(_BEFORE + "|".join(bodies) + _AFTER) for c, bodies in by_initial.items()}
     articles: set[str] = set()
-    anchors = []
+    plain, after_article = [], []
     for term, body in parts:
         first = term.split(" ", 1)[0]
         head = re.escape(first) + r"\s+"
         if first.lower() in _ARTICLES and body.startswith(head):
             articles.add(re.escape(first))
-            body = body[len(head) :]
-        anchors.append(body)
-    trigger = rx
-    if articles:  # matches start at a term's own word, or at the article just before it
-        trigger = pivot(
-            "", "(?:" + "|".join(sorted(articles)) + r")\s+", _BEFORE + "|".join(anchors) + ")", optional=True
-        )
-    return rx, lookup, subs, trigger
+            after_article.append(body[len(head) :])
+        else:
+            plain.append(body)
+    if not articles:
+        return rx, lookup, subs, (rx, None)
+    # where a match may start: at a term's own first word, or at an article found just before the rest of one
+    article = "(?:" + "|".join(sorted(articles)) + r")\s+"
+    triggers = (
+        re.compile(_BEFORE + "|".join(plain) + ")"),
+        pivot("", article, _BEFORE + "|".join(after_article) + ")", optional=False),
+    )
+    return rx, lookup, subs, triggers
 
 
 _SPACES = re.compile(r"\s+")
@@ -109,11 +119,17 @@ _SPACES = re.compile(r"\s+")
 
 def _matches(sentence: str, lang: str) -> list[re.Match[str]]:
     """What ``finditer`` of the gazetteer finds, trying at each trigger position only its letter's terms."""
-    rx, _, subs, trigger = _gazetteer(lang)
+    rx, _, subs, (trigger, after_article) = _gazetteer(lang)
     found = trigger_starts(trigger, sentence)
     if found is None:
         return list(rx.finditer(sentence))
     low, starts = found
+    if after_article is not None:
+        more = trigger_starts(after_article, sentence)
+        if more is None:
+            return list(rx.finditer(sentence))
+        if more[1]:
+            starts = sorted(starts + more[1])
     out = []
     nxt = 0
     for p in starts:

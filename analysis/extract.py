@@ -902,5 +902,7 @@ def prepare(lang: str = "en") -> None:
     R = ruleset(lang)
     _plan(R)
     date_plan(R.LANG)
-    anchored(_gazetteer(R.LANG)[3])
+    for trigger in _gazetteer(R.LANG)[3]:
+        if trigger is not None:
+            anchored(trigger)
     build_automaton()

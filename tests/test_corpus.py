@@ -514,6 +514,19 @@ def test_span_of_an_empty_range_is_empty_and_outside_the_text_is_an_error():
         doc.span(2, 1)
 
 
+def test_text_that_normalisation_cannot_change_skips_it_and_any_that_it_can_goes_through_it():
+    """The quick check (no scan for ASCII text, one scan otherwise) never waves through a character that
+    would be deleted or replaced."""
+    rng = random.Random(13)
+    alphabet = [*corpus._TOUCHED, *"ab \n.$*-\u2013\u00e9"]
+    for _ in range(20_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        if corpus._DELETE.search(s) or corpus._REPLACED.search(s):
+            assert corpus._touched(s), repr(s)
+        if not corpus._touched(s):
+            assert normalise(s)[0] is s
+
+
 # ------------------------------------------------------------------------------------------ CLI
 
 

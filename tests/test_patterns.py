@@ -186,7 +186,7 @@ def test_patterns_rewritten_for_speed_find_what_the_plain_originals_find(sentenc
 def _pivot_patterns() -> list:
     return [
         rx
-        for rx in _engine_patterns() + [actors._gazetteer(lang)[3] for lang in ("en", "es")]
+        for rx in _engine_patterns() + [actors._gazetteer(lang)[3][1] for lang in ("en", "es")]
         if id(rx) in patterns._PIVOTS
     ]
 

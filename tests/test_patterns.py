@@ -233,3 +233,31 @@ def test_a_pivot_prefix_must_have_a_bounded_width() -> None:
         patterns.pivot(r"\b", r"\w+-day\s+", r"\bvisit\b", optional=False)
     with pytest.raises(ValueError):
         patterns.pivot("(?<=x)", r"in\s+", r"\bMay\b", optional=True)
+
+
+def test_sentence_splitting_shortcuts_agree_with_the_plain_rules() -> None:
+    """The abbreviation check skips its regex after a long word, and a sentence is trimmed with str.strip;
+    both must decide exactly what the plain versions decide."""
+
+    def is_abbreviation(s: str, dot: int) -> bool:
+        m = text._WORD_BEFORE.search(s, max(0, dot - 12), dot)
+        if not m:
+            return False
+        word = m.group(1).lower().rstrip(".")
+        return word in text._ABBREV or (len(word) == 1 and word.isalpha())
+
+    def trimmed(s: str, a: int, b: int) -> list[tuple[int, int]]:
+        while a < b and s[a].isspace():
+            a += 1
+        while b > a and s[b - 1].isspace():
+            b -= 1
+        return [(a, b)] if b > a else []
+
+    rng = random.Random(17)
+    alphabet = [*"ab AB.!?\n\t\"')(*#_-,;é\u2028\xa0", "Mr", "U.S", "approx", "xxxxxxxx", "İ"]
+    for _ in range(20_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        for dot in range(len(s) + 1):
+            assert text._is_abbreviation(s, dot) == is_abbreviation(s, dot), (s, dot)
+        a, b = sorted((rng.randint(0, len(s)), rng.randint(0, len(s))))
+        assert [(x.start, x.end) for x in text._emit(s, a, b, 0)] == trimmed(s, a, b), (s, a, b)

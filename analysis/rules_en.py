@@ -387,11 +387,10 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "legislative_action": [
         (
             "caucus",
-            rx(
-                r"\b(?:caucus|parliamentary\s+(?:friendship\s+)?(?:group|front|league)|"
-                r"friendship\s+group|Israel\s+Allies)\b"
-            ),
+            rx(r"\b(?:caucus|parliamentary\s+(?:friendship\s+)?(?:group|front|league)|friendship\s+group)\b"),
         ),
+        # the same rule: a trigger on every "Israel" would cost more than the rest of the rule set
+        ("caucus", pivot(r"\b", r"Israel\s+", r"\bAllies\b", optional=False, lowered=True)),
         (
             "parliament_resolution",
             rx(

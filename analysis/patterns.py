@@ -532,14 +532,23 @@ def _entry(rx) -> Entry:
 
 
 def _starts(rx, text: str) -> tuple[re.Pattern[str], str, list[int]] | None:
-    """(compiled pattern, the string it runs on, where a match may start) when the trigger pass can stand in
-    for a scan of ``text``; None when it cannot (another string, or a pattern without opening words)."""
-    slot, _, words, compiled, on_low, pivoted = _entry(rx)
+    """(compiled pattern, the string it runs on, where a match may start, in order) when the trigger pass of
+    ``text`` (the current one) can stand in for a scan; None when it cannot (a pattern without opening words).
+
+    The lookup of :func:`_entry` is written out here: every search, finditer and
+    trigger lookup of the engine (some 100,000 per megabyte of text) comes through this function."""
+    entry = _REG.patterns.get(id(rx))
+    if entry is None or entry[1] is not rx:
+        entry = _REG.pattern(rx)
+    slot, _, words, compiled, on_low, pivoted = entry
     if words is None or slot >= _SCAN.generation:
         return None
     subject = _SCAN.low if on_low else text
     if pivoted is None:
-        return compiled, subject, _starts_of(slot)
+        starts = _SCAN.starts.get(slot, _EMPTY)
+        if len(starts) > 1:
+            starts.sort()  # the automaton reports by end; words of different lengths can end out of start order
+        return compiled, subject, starts
     starts = _pivot_of(slot, pivoted, subject)
     return None if starts is None else (compiled, subject, starts)
 
@@ -565,14 +574,6 @@ def trigger_starts(rx, text: str) -> tuple[str, list[int]] | None:
 
 
 _EMPTY: list[int] = []
-
-
-def _starts_of(slot: int) -> list[int]:
-    """Where the pattern in ``slot`` may start, in order."""
-    starts = _SCAN.starts.get(slot, _EMPTY)
-    if len(starts) > 1:
-        starts.sort()  # the automaton reports by end; words of different lengths can end out of start order
-    return starts
 
 
 def _pivot_of(slot: int, pivoted: Pivot, subject: str) -> list[int] | None:
@@ -620,27 +621,11 @@ def finditer(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[re.
 
 def search(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
     """``rx.search(text, pos, endpos)``, trying only where one of its opening words begins."""
-    if text is not _SCAN.text:
+    found = _starts(rx, text) if text is _SCAN.text else None
+    if found is None:
         return rx.search(text, pos, endpos)
-    # _entry, _starts and _starts_of, inlined: the engine calls this some 60,000 times per megabyte of text
-    entry = _REG.patterns.get(id(rx))
-    if entry is None or entry[1] is not rx:
-        entry = _REG.pattern(rx)
-    slot, _, words, compiled, on_low, pivoted = entry
-    if words is None or slot >= _SCAN.generation:
-        return rx.search(text, pos, endpos)
-    subject = _SCAN.low if on_low else text
-    if pivoted is None:
-        starts = _SCAN.starts.get(slot)
-        if starts is None:
-            return None
-        if len(starts) > 1:
-            starts.sort()
-    else:
-        starts = _pivot_of(slot, pivoted, subject)
-        if starts is None:
-            return rx.search(text, pos, endpos)
-    for p in starts:
+    compiled, subject, starts = found
+    for p in starts:  # the first match of _match_at
         if p < pos:
             continue
         if p >= endpos:
@@ -715,7 +700,7 @@ def finditer_each(
             if starts is None:
                 continue
             if len(starts) > 1:
-                starts.sort()  # as in _starts_of, and then _match_at inlined: this loop is the engine's hottest
+                starts.sort()  # as in _starts, and then _match_at inlined: this loop is the engine's hottest
         else:
             starts = _pivot_of(slot, pivoted, subject)
             if starts is None:

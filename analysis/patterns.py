@@ -300,10 +300,57 @@ def _width(items) -> int:
     return total
 
 
-#: id(pattern) -> (pattern, backward pattern, prefix optional, look-back window, body) for :func:`pivot`
-_PIVOTS: dict[int, tuple[re.Pattern[str], re.Pattern[str], bool, int, str]] = {}
-#: How a pivot pattern finds its starts: (backward pattern, prefix optional, look-back window)
-Pivot = tuple[re.Pattern[str], bool, int]
+def _gaps(items) -> int | None:
+    """The most whitespace runs a match of the parsed ``items`` can touch, when nothing but its ``\\s``
+    items can match whitespace; None otherwise."""
+    total = 0
+    for op, av in items:
+        if op is _parser.LITERAL:
+            if chr(av).isspace():
+                return None
+        elif op is _parser.IN:
+            if [(op, av)] == _SPACE_ITEM:
+                total += 1
+            elif not all(
+                (o is _parser.LITERAL and not chr(a).isspace())
+                or (o is _parser.RANGE and not any(chr(c).isspace() for c in range(a[0], a[1] + 1)))
+                or (o is _parser.CATEGORY and a in (_parser.CATEGORY_WORD, _parser.CATEGORY_DIGIT))
+                for o, a in av
+            ):
+                return None  # a negated class, \W, \D, a class with a space: it could match whitespace
+        elif op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+            continue
+        elif op is _parser.SUBPATTERN:
+            sub = _gaps(av[-1])
+            if sub is None:
+                return None
+            total += sub
+        elif op is _parser.BRANCH:
+            subs = [_gaps(alt) for alt in av[1]]
+            if None in subs:
+                return None
+            total += max(subs)
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
+            _, hi, body = av
+            if list(body) == _SPACE_ITEM:
+                total += 1 if hi else 0  # one run of whitespace, however long
+                continue
+            sub = _gaps(body)
+            if sub is None or (sub and hi == _parser.MAXREPEAT):
+                return None
+            total += hi * sub
+        else:
+            return None
+    return total
+
+
+#: id(pattern) -> (pattern, backward pattern, prefix optional, look-back window, gaps, body) for :func:`pivot`
+_PIVOTS: dict[int, tuple[re.Pattern[str], re.Pattern[str], bool, int, int, str]] = {}
+#: How a pivot pattern finds its starts: (backward pattern, prefix optional, look-back window or 0, and
+#: when 0 the most whitespace runs its prefix spans)
+Pivot = tuple[re.Pattern[str], bool, int, int]
+#: How far back a prefix with a bounded number of whitespace runs (but not of characters) is looked for
+_GAP_SPAN = 256
 #: A registered pattern: (slot, pattern, opening words, compiled pattern to try at a start, whether it runs on
 #: the lower case, how a pivot pattern finds its starts)
 Entry = tuple[int, object, tuple | None, re.Pattern[str] | None, bool, Pivot | None]
@@ -320,8 +367,10 @@ def pivot(
     "the Hague"), and a trigger on each "in" and "the" costs more than all the rest of the pass. The prefix
     is found by searching back from the body's word in a window as wide as the longest prefix; where two
     whitespace characters meet in that window (the prefix could be longer) the plain pattern is run instead.
-    The prefix must have a bounded width (ValueError otherwise). ``lowered``: a :class:`LowerPattern`
-    (case-insensitive, matched on the lower case)."""
+    A prefix of unbounded width ("\\w+-day") but with at most a few whitespace runs, and no other way to
+    match whitespace, is looked for from the start of the chunk of words that many runs back; a prefix
+    with neither bound is a ValueError. ``lowered``: a :class:`LowerPattern` (case-insensitive, matched
+    on the lower case)."""
     if lead not in ("", r"\b"):
         raise ValueError(f"lead must be empty or \\b, not {lead!r}")
     source, back_source = f"{lead}(?:{prefix}){'?' if optional else ''}{body}", f"{lead}(?:{prefix})\\Z"
@@ -331,22 +380,44 @@ def pivot(
     else:
         rx = re.compile(source, flags)
         back = re.compile(back_source, flags)
-    window = _width(_parser.parse(prefix, flags)) + 1
-    _PIVOTS[id(rx)] = (rx, back, optional, window, body)
+    parsed = _parser.parse(prefix, flags)
+    try:
+        window, gaps = _width(parsed) + 1, 0
+    except ValueError:
+        window, gaps = 0, _gaps(parsed)
+        if gaps is None:
+            raise ValueError(
+                f"the prefix {prefix!r} has no bound on its width or its whitespace runs"
+            ) from None
+    _PIVOTS[id(rx)] = (rx, back, optional, window, gaps, body)
     return rx
 
 
-def _pivot_starts(body: list[int], subject: str, back: re.Pattern[str], optional: bool, window: int):
+def _pivot_starts(
+    body: list[int], subject: str, back: re.Pattern[str], optional: bool, window: int, gaps: int
+) -> list[int] | None:
     """Where a :func:`pivot` pattern may start, given where its body's words begin (in order); None when
-    the prefix could reach beyond the window (whitespace characters meet in it): run the plain pattern."""
+    the prefix could reach beyond what is looked at (whitespace characters meet in the window, or a few
+    chunks of words span more than _GAP_SPAN characters): run the plain pattern."""
     out = []
     for p in body:
-        lo = p - window if p > window else 0
-        if _ADJACENT_SPACES.search(subject, lo, p) is not None:
-            return None
+        if window:
+            lo = p - window if p > window else 0
+            if _ADJACENT_SPACES.search(subject, lo, p) is not None:
+                return None
+        else:
+            # a prefix touching at most `gaps` whitespace runs starts after the (gaps + 1)-th run before p
+            # (str.rsplit does not count a run right before p, which only moves the start further back)
+            lo = p - _GAP_SPAN if p > _GAP_SPAN else 0
+            chunks = subject[lo:p].rsplit(None, gaps + 1)
+            if len(chunks) > gaps + 1:
+                lo += len(chunks[0])
+            elif lo:
+                return None
         m = back.search(subject, lo, p)
-        if m is not None:
+        while m is not None:  # every start of a prefix that ends at p ("his high-level visit": two)
             out.append(m.start())
+            m = back.search(subject, m.start() + 1, p)
         if optional:
             out.append(p)
     if len(out) > 1:
@@ -379,9 +450,9 @@ class _Registry:
             hint = _PIVOTS.get(id(rx))
             pivoted = None
             if hint is not None and hint[0] is rx:
-                body_words = opening_words(hint[4], rx.flags)
+                body_words = opening_words(hint[5], rx.flags)
                 if body_words is not None:  # else the whole pattern's words serve, as for any other
-                    words, pivoted = body_words, hint[1:4]
+                    words, pivoted = body_words, hint[1:5]
             slot, self.count = self.count, self.count + 1
             for key, before in words or ():
                 self._key(key)[0].setdefault(before, []).append(slot)

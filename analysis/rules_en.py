@@ -109,11 +109,15 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         ),
         (
             "visit_noun_qualified",
-            rx(
-                r"\b(?:official|state|working|first|historic|high-level|presidential|"
+            pivot(  # anchored on "visit": "three-day" can open it, and that cannot be a trigger word
+                r"\b",
+                r"(?:official|state|working|first|historic|high-level|presidential|"
                 r"ministerial|bilateral|\w+-day|landmark|recent|his|her|their)\s+"
                 r"(?:(?:official|state|working|first|historic|high-level|presidential|"
-                r"\w+-day|Israel|Ecuador)\s+){0,2}(?:visit|trip)\b"
+                r"\w+-day|Israel|Ecuador)\s+){0,2}",
+                r"\b(?:visit|trip)\b",
+                optional=False,
+                lowered=True,
             ),
         ),
         ("place_visit", rx(r"\b(?:Israel|Ecuador|Jerusalem|Quito)\s+(?:visit|trip)\b")),

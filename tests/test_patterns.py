@@ -202,13 +202,20 @@ def test_patterns_anchored_past_a_common_first_word_find_what_the_plain_patterns
         "in on by this last next past the during since until early late mid- mid was were is has been have had "
         "4 4th 12 31st of two a well over more than about some following coming previous within over El La "
         "May March Mar. Monday Friday week weeks year years month months days decades ago visited Hague "
-        "Salvador Jewish State Israel Quito 2019 I we you , . - x"
+        "Salvador Jewish State Israel Quito 2019 I we you , . - x three-day official state his high-level "
+        "visit trip Allies Ecuador " + "w" * 70 + "-day"
     ).split()
-    gaps = [" ", " ", " ", "  ", "\t", "\n", " \n ", " " * 40, "", "-", ", "]
+    gaps = [" ", " ", " ", "  ", "\t", "\n", " \n ", " " * 40, " " * 300, "", "-", ", "]
     rng = random.Random(11)
     texts = []
     for _ in range(6_000):
         texts.append("".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 14))))
+    # and the longest prefixes, from a handful of words: "his three-day state visit", "in the last two years"
+    few = "his state three-day high-level Israel visit trip in on the last past two years ago May Monday 4th of".split()
+    few.append("w" * 120 + "-day")
+    for _ in range(4_000):
+        lead = "and so on " * 30 if rng.random() < 0.5 else ""  # far from the start: the window is looked for
+        texts.append(lead + "".join(rng.choice(few) + rng.choice(gaps[:4]) for _ in range(rng.randint(3, 9))))
     checked = 0
     for s in texts:
         scan(s)
@@ -225,14 +232,18 @@ def test_patterns_anchored_past_a_common_first_word_find_what_the_plain_patterns
             assert [m.span() for m in actors._matches(s, lang)] == [
                 m.span() for m in actors._compiled(lang)[0].finditer(s)
             ], s
-    assert checked > 60_000
+    assert checked > 100_000
 
 
-def test_a_pivot_prefix_must_have_a_bounded_width() -> None:
+def test_a_pivot_prefix_must_have_a_bounded_width_or_bounded_whitespace_runs() -> None:
     with pytest.raises(ValueError):
-        patterns.pivot(r"\b", r"\w+-day\s+", r"\bvisit\b", optional=False)
+        patterns.pivot(r"\b", r".+\s+", r"\bvisit\b", optional=False)  # "." matches whitespace too
     with pytest.raises(ValueError):
         patterns.pivot("(?<=x)", r"in\s+", r"\bMay\b", optional=True)
+    with pytest.raises(ValueError):  # \W can match whitespace: neither the width nor the gaps are bounded
+        patterns.pivot(r"\b", r"by\W+(?:\w+\W+)*", r"\bIsrael\b", optional=False)
+    # unbounded width but at most three runs of whitespace: allowed
+    patterns.pivot(r"\b", r"\w+-day\s+(?:\w+\s+){0,2}", r"\bvisit\b", optional=False)
 
 
 def test_sentence_splitting_shortcuts_agree_with_the_plain_rules() -> None:

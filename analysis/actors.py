@@ -69,13 +69,13 @@ def _gazetteer(
     re.Pattern[str],
     dict[str, tuple[str, str]],
     dict[str, re.Pattern[str]],
-    tuple[re.Pattern[str], re.Pattern[str] | None],
+    tuple[re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]],
 ]:
     """The alternation, the lookup, the same alternation cut by the (lower-cased) first letter of its
     terms (where a match may start, only the terms with that letter are tried, in the same order, so the
     match is the one the whole alternation finds there), and the patterns whose trigger words say where a
     match may start: the terms that do not open with an article, and those that do, anchored on the word
-    after it (None when there are none)."""
+    after it (None when there are none), and the words one of which a sentence needs for the latter."""
     lookup: dict[str, tuple[str, str]] = {}
     parts: list[tuple[str, str]] = []
     for row in _read_csv("countries.csv"):
@@ -94,22 +94,25 @@ def _gazetteer(
         by_initial.setdefault(lower(term[0]), []).append(body)
     subs = {c: re.compile(_BEFORE + "|".join(bodies) + _AFTER) for c, bodies in by_initial.items()}
     articles: set[str] = set()
+    seconds: set[str] = set()  # the word after the article, as written ("Hague"): no such term without it
     plain, after_article = [], []
     for term, body in parts:
-        first = term.split(" ", 1)[0]
+        first, *rest = term.split()
         head = re.escape(first) + r"\s+"
-        if first.lower() in _ARTICLES and body.startswith(head):
+        if first.lower() in _ARTICLES and rest and body.startswith(head):
             articles.add(re.escape(first))
+            seconds.add(rest[0])
             after_article.append(body[len(head) :])
         else:
             plain.append(body)
     if not articles:
-        return rx, lookup, subs, (rx, None)
+        return rx, lookup, subs, (rx, None, ())
     # where a match may start: at a term's own first word, or at an article found just before the rest of one
     article = "(?:" + "|".join(sorted(articles)) + r")\s+"
     triggers = (
         re.compile(_BEFORE + "|".join(plain) + ")"),
         pivot("", article, _BEFORE + "|".join(after_article) + ")", optional=False),
+        tuple(sorted(seconds)),
     )
     return rx, lookup, subs, triggers
 
@@ -119,12 +122,12 @@ _SPACES = re.compile(r"\s+")
 
 def _matches(sentence: str, lang: str) -> list[re.Match[str]]:
     """What ``finditer`` of the gazetteer finds, trying at each trigger position only its letter's terms."""
-    rx, _, subs, (trigger, after_article) = _gazetteer(lang)
+    rx, _, subs, (trigger, after_article, seconds) = _gazetteer(lang)
     found = trigger_starts(trigger, sentence)
     if found is None:
         return list(rx.finditer(sentence))
     low, starts = found
-    if after_article is not None:
+    if after_article is not None and any(word in sentence for word in seconds):
         more = trigger_starts(after_article, sentence)
         if more is None:
             return list(rx.finditer(sentence))

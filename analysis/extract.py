@@ -902,7 +902,7 @@ def prepare(lang: str = "en") -> None:
     R = ruleset(lang)
     _plan(R)
     date_plan(R.LANG)
-    for trigger in _gazetteer(R.LANG)[3]:
+    for trigger in _gazetteer(R.LANG)[3][:2]:
         if trigger is not None:
             anchored(trigger)
     build_automaton()

@@ -137,7 +137,13 @@ EN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "decade",
-        re.compile(r"\b(?:the\s+)?(?:(?P<q>early|mid|late)[- ]?)?(?P<dec>1[6-9]\d0|20\d0)'?s\b", re.I),
+        pivot(
+            r"\b",
+            r"the\s+",
+            r"\b(?:(?P<q>early|mid|late)[- ]?)?(?P<dec>1[6-9]\d0|20\d0)'?s\b",
+            optional=True,
+            flags=re.I,
+        ),
     ),
     ("md", re.compile(r"\b(?P<m>" + _M + r")\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")),
     ("dm", pivot(r"\b", _DAY_OF, r"\b(?P<m>" + _M + r")\b(?!\.?,?\s+\d)", optional=False)),
@@ -432,10 +438,12 @@ def find_dates(sentence: str, pub: date | None, lang: str = "en") -> list[DateEx
             lang = "en"
     kinds, rxs, (without_digit, with_digit), gated = _plan(lang)
     future_rx = FUTURES.get(lang, FUTURE)
-    skip = list(with_digit if _DIGIT.search(sentence) else without_digit)
-    for i, gate in gated:
-        if not skip[i] and not has_any(gate, sentence):
-            skip[i] = True
+    skip = with_digit if _DIGIT.search(sentence) else without_digit
+    if gated:
+        skip = list(skip)  # a copy: the gates below change it for this sentence
+        for i, gate in gated:
+            if not skip[i] and not has_any(gate, sentence):
+                skip[i] = True
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
     for i, m in finditer_each(rxs, sentence, skip):

@@ -377,6 +377,10 @@ def _past_appositions(cuts: list[int], i: int, sentence: str, max_words: int = 3
     return out
 
 
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
+_NON_WORDS = re.compile(r"[\W_]+")
+
+
 def _choose_date(
     c: Candidate, dates: list[DateExpr], cuts: list[int], cands: list[Candidate], sentence: str
 ) -> DateExpr | None:
@@ -389,18 +393,18 @@ def _choose_date(
     segs |= _past_appositions(cuts, max(segs), sentence)
     same = [d for d in usable if segment_of(cuts, d.start) in segs]
     if same:
-        rank = {"day": 0, "month": 1, "year": 2, "decade": 3}
-        return min(same, key=lambda d: (rank.get(d.precision, 4), abs(d.start - c.start)))
+        return min(same, key=lambda d: (_PRECISION_RANK.get(d.precision, 4), abs(d.start - c.start)))
     other_segs = {segment_of(cuts, o.start) for o in cands if o.event_type != c.event_type}
-
-    def bare(d: DateExpr) -> bool:  # a clause that is little more than the date: "In 2019, ..."
+    free = []
+    for d in usable:
         i = segment_of(cuts, d.start)
-        return len(re.sub(r"[\W_]+", " ", s_of(i)).strip()) <= len(d.text) + 6
-
-    def s_of(i: int) -> str:
-        return sentence[cuts[i] : cuts[i + 1]] if i + 1 < len(cuts) else sentence[cuts[i] :]
-
-    free = [d for d in usable if segment_of(cuts, d.start) not in other_segs and bare(d)]
+        if i in other_segs:
+            continue
+        clause = sentence[cuts[i] : cuts[i + 1]] if i + 1 < len(cuts) else sentence[cuts[i] :]
+        if (
+            len(_NON_WORDS.sub(" ", clause).strip()) <= len(d.text) + 6
+        ):  # little more than the date: "In 2019,"
+            free.append(d)
     if free:
         return min(free, key=lambda d: abs(d.start - c.start))
     return None

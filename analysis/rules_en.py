@@ -120,7 +120,16 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                 lowered=True,
             ),
         ),
-        ("place_visit", rx(r"\b(?:Israel|Ecuador|Jerusalem|Quito)\s+(?:visit|trip)\b")),
+        (
+            "place_visit",
+            pivot(
+                r"\b",
+                r"(?:Israel|Ecuador|Jerusalem|Quito)\s+",
+                r"\b(?:visit|trip)\b",
+                optional=False,
+                lowered=True,
+            ),
+        ),
         ("arrival", rx(r"\b(?:arriv(?:ed|es|al|ing)|landed|lands)\s+(?:here|in\s+" + PLACE + r")")),
         (
             "host_welcomed",
@@ -717,10 +726,11 @@ PAST_IN_CUE = re.compile(
 )
 
 
-PREP = re.compile(
+#: Matched on the lower case ([a-z] there is [A-Za-z] under IGNORECASE): searched in thousands of short windows,
+#: where an IGNORECASE alternation of thirty words is three times slower.
+PREP = rx(
     r"\b(?:of|from|to|in|at|with|against|by|for|fleeing|toward|towards|into|on|over|about|"
-    r"than|like|between|among|housed|near|alongside|besides|including|along\s+with|together\s+with|as\s+well\s+as)\W+(?:[A-Za-z]+\W+)?$",
-    re.I,
+    r"than|like|between|among|housed|near|alongside|besides|including|along\s+with|together\s+with|as\s+well\s+as)\W+(?:[a-z]+\W+)?$"
 )
 VISIT_VERB_END = re.compile(r"(?:visit(?:s|ed|ing)?|toured)\s+$", re.I)
 OFFICE_VERB = re.compile(r"\b(?:open|inaugurat|launch|establish|set|unveil|mov|relocat|transfer)\w*", re.I)

@@ -686,7 +686,9 @@ def _statement(
     elif speech and after:
         speaker = after[0].iso3
     else:
-        titled = list(finditer(R.TITLE_COUNTRY, sentence))
+        # plain, not through the trigger pass: needed in few sentences, its words ("Israel", "President")
+        # would be trigger hits in every one
+        titled = list(R.TITLE_COUNTRY.finditer(sentence))
         he = search(R.HE, sentence)
         if titled:
             best = min(titled, key=lambda m: abs(m.start() - anchor))

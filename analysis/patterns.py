@@ -560,8 +560,9 @@ def scan_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[ScanSta
                 continue
             end -= a  # now an offset in the sentence's own scan form
             starts[slot].append(end - back)
-            for slot, back in rest:
-                starts[slot].append(end - back)
+            if rest:  # most words open one pattern
+                for slot, back in rest:
+                    starts[slot].append(end - back)
     generation = _REG.generation
     return [
         None if starts is None else (sentence, low[a:b], starts, generation)

@@ -11,6 +11,10 @@ occurrence of every registered word in a sentence in one Aho-Corasick pass (``py
 :func:`finditer` and :func:`search` try the pattern only at those positions, and :func:`has_any` answers
 "does the sentence contain one of these words" from the same pass. Both give exactly the matches of the
 plain pattern (tested against it); a pattern whose opening words cannot be read falls back to it.
+
+A pattern that opens with the commonest words ("in May", "on Monday", "two years ago", "the Hague") is
+built with :func:`pivot`: it is anchored on the words of its second part, and its first part is found by
+searching back from each of them in a window as wide as that part can be.
 """
 
 from __future__ import annotations

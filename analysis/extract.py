@@ -401,9 +401,8 @@ def _choose_date(
         if i in other_segs:
             continue
         clause = sentence[cuts[i] : cuts[i + 1]] if i + 1 < len(cuts) else sentence[cuts[i] :]
-        if (
-            len(_NON_WORDS.sub(" ", clause).strip()) <= len(d.text) + 6
-        ):  # little more than the date: "In 2019,"
+        # a clause that is little more than the date: "In 2019, ..."
+        if len(_NON_WORDS.sub(" ", clause).strip()) <= len(d.text) + 6:
             free.append(d)
     if free:
         return min(free, key=lambda d: abs(d.start - c.start))

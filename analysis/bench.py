@@ -19,10 +19,10 @@ import time
 from multiprocessing import get_context
 from pathlib import Path
 
-from analysis.corpus import load_corpus, load_document
-from analysis.extract import extract_document
-from analysis.paths import SEEDS
-from analysis.text import split_sentences
+from analysis.common.paths import SEEDS
+from analysis.corpus.loading import load_corpus, load_document
+from analysis.corpus.sentences import split_sentences
+from analysis.extract.engine import extract_document
 
 
 def synthetic_corpus(folder: Path, n: int, seed: int = 7) -> int:
@@ -91,13 +91,9 @@ def suite() -> None:
     import shutil
     import subprocess
 
-    import analysis.arms
-    import analysis.figures
-    import analysis.unga
-    import analysis.validation  # noqa: F401  (the build imports these lazily: "after imports" means all of them)
     from analysis.build import build_all
+    from analysis.common.paths import ROOT
     from analysis.notebooks import NOTEBOOKS, execute
-    from analysis.paths import ROOT
 
     t0 = time.perf_counter()
     build_all(check=True, quiet=True)  # renders everything in memory, writes nothing

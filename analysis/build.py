@@ -16,15 +16,15 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import schema
-from analysis.administrations import administration_for, load_administrations
-from analysis.corpus import load_corpus
-from analysis.corrections import apply_corrections
-from analysis.csvio import frame_to_csv_text, write_files
-from analysis.errors import DataError
-from analysis.extract import mentions_frame, prepare
-from analysis.paths import DATA, FIGURES, ROOT, SEEDS
-from analysis.reconcile import reconcile
-from analysis.stance import load_coding, sensitivity, stance_by_administration, stance_by_year
+from analysis.coding.corrections import apply_corrections
+from analysis.coding.reconcile import reconcile
+from analysis.coding.stance import load_coding, sensitivity, stance_by_administration, stance_by_year
+from analysis.common.administrations import administration_for, load_administrations
+from analysis.common.csvio import frame_to_csv_text, write_files
+from analysis.common.errors import DataError
+from analysis.common.paths import DATA, FIGURES, ROOT, SEEDS
+from analysis.corpus.loading import load_corpus
+from analysis.extract.engine import mentions_frame, prepare
 
 prepare("en")  # compile the extractor's patterns at import, not inside the first build
 
@@ -96,7 +96,7 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
         schema.validate(ext_schemas[name], text)
         res.files[data / ext_schemas[name].path] = text.encode("utf-8")
     tables.update(ext_tables)
-    from analysis.validation import DESCRIPTIONS, validation_table
+    from analysis.external.validation import DESCRIPTIONS, validation_table
 
     tables["validation"] = validation_table(tables)
     ext_schemas["validation"] = schema.table_from_frame(
@@ -125,7 +125,7 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
 
 def _external(mentions: pd.DataFrame, data: Path) -> tuple[dict, dict, list]:
     """UN General Assembly and SIPRI tables beside the text-coded stance (issue 7)."""
-    from analysis import arms, unga
+    from analysis.external import arms, unga
 
     ext = data / "external"
     unga_src = (

@@ -10,7 +10,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from analysis.errors import DataError, UsageError
+from analysis.common.errors import DataError, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,7 +25,7 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 
 
 def _cmd_corpus(args: argparse.Namespace) -> int:
-    from analysis.corpus import load_corpus
+    from analysis.corpus.loading import load_corpus
     from analysis.tables import corpus_table
 
     docs = load_corpus(Path(args.dir), Path(args.manifest) if args.manifest else None, args.max_bytes)
@@ -42,9 +42,9 @@ def with_pd_options(fn) -> None:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from analysis.corpus import load_paths
-    from analysis.csvio import atomic_write_text, frame_to_csv_text
-    from analysis.extract import mentions_frame
+    from analysis.common.csvio import atomic_write_text, frame_to_csv_text
+    from analysis.corpus.loading import load_paths
+    from analysis.extract.engine import mentions_frame
 
     inputs = {Path(p).resolve() for p in args.paths}
     if args.output and args.output != "-" and Path(args.output).resolve() in inputs:
@@ -69,8 +69,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from analysis.corpus import MAX_BYTES
-    from analysis.paths import SEEDS
+    from analysis.common.paths import SEEDS
+    from analysis.corpus.loading import MAX_BYTES
 
     p = _Parser(prog="alignment", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -153,9 +153,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_figures(args: argparse.Namespace) -> int:
     from analysis.build import build_data
-    from analysis.csvio import write_files
+    from analysis.common.csvio import write_files
+    from analysis.common.paths import FIGURES, SEEDS
     from analysis.figures import load_manifest, render_all
-    from analysis.paths import FIGURES, SEEDS
 
     formats = tuple(x.strip() for x in args.formats.split(",") if x.strip())
     bad = sorted(set(formats) - {"png", "svg", "pdf", "html"})

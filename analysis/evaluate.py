@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.csvio import read_rows
-from analysis.errors import DataError
-from analysis.extract import EVENT_TYPES
+from analysis.common.csvio import read_rows
+from analysis.common.errors import DataError
+from analysis.extract.engine import EVENT_TYPES
 
 GOLD_COLUMNS = ("file", "event_type", "year")
 
@@ -165,9 +165,9 @@ def evaluate_gold_sets() -> pd.DataFrame:
     """Overall precision, recall and F1 on every gold set, extracting each folder in memory."""
     import tempfile
 
-    from analysis.corpus import load_corpus
-    from analysis.extract import mentions_frame
-    from analysis.paths import ROOT
+    from analysis.common.paths import ROOT
+    from analysis.corpus.loading import load_corpus
+    from analysis.extract.engine import mentions_frame
 
     rows = []
     for label, folder, gold in GOLD_SETS:

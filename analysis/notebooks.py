@@ -12,7 +12,7 @@ import time
 import nbformat
 from nbclient import NotebookClient
 
-from analysis.paths import NOTEBOOKS
+from analysis.common.paths import NOTEBOOKS
 
 
 def execute(path, timeout: int = 600) -> float:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.errors import DataError
-from analysis.extract import EVENT_TYPES, STATUSES
+from analysis.common.errors import DataError
+from analysis.extract.engine import EVENT_TYPES, STATUSES
 
 PRECISIONS = ["day", "month", "year", "decade", "unknown"]
 ISO3 = r"^[A-Z]{3}$"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.corpus import Document
+from analysis.corpus.loading import Document
 
 
 def corpus_table(docs: list[Document]) -> pd.DataFrame:
@@ -27,7 +27,7 @@ def corpus_table(docs: list[Document]) -> pd.DataFrame:
 
 def load_table(name: str) -> pd.DataFrame:
     """A derived or curated table from ``data/`` as the build wrote it (blank cells stay blank strings)."""
-    from analysis.paths import DATA
+    from analysis.common.paths import DATA
 
     return pd.read_csv(DATA / f"{name}.csv", keep_default_na=False, na_values=[""], dtype=str).fillna("")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.paths import SEEDS
+from analysis.common.paths import SEEDS
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from analysis.corpus import Document, normalise
-from analysis.extract import extract_document
+from analysis.corpus.loading import Document, normalise
+from analysis.extract.engine import extract_document
 
 _SPEC = re.compile(
     r"(?P<type>\*|[a-z_]+)"

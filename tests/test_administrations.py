@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.administrations import (
+from analysis.common.administrations import (
     ADMINISTRATIONS_CSV,
     BACKGROUND,
     CODED_FROM,
@@ -17,7 +17,7 @@ from analysis.administrations import (
     load_administrations,
     president_on,
 )
-from analysis.errors import DataError
+from analysis.common.errors import DataError
 
 HEADER = "president,name,start,end,source\n"
 GOOD = [

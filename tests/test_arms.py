@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import arms
-from analysis.errors import DataError
-from analysis.paths import EXTERNAL
+from analysis.common.errors import DataError
+from analysis.common.paths import EXTERNAL
+from analysis.external import arms
 
 HEADER = (
     "recipient,supplier,year_of_order,year_of_order_uncertain,number_ordered,number_ordered_uncertain,"

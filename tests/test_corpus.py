@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import corpus
-from analysis.corpus import (
+from analysis.common.errors import DataError, UsageError
+from analysis.corpus import loading as corpus
+from analysis.corpus.loading import (
     MAX_BYTES,
     CorpusWarning,
     Document,
@@ -28,7 +29,6 @@ from analysis.corpus import (
     parse_published,
     read_manifest,
 )
-from analysis.errors import DataError, UsageError
 from analysis.tables import corpus_table
 
 SEED_FILES = [

@@ -9,12 +9,12 @@ import pytest
 
 from analysis import schema
 from analysis.build import _csv
-from analysis.corpus import load_corpus
-from analysis.corrections import CORRECTION_COLUMNS, apply_corrections, load_corrections
-from analysis.errors import DataError
-from analysis.extract import COLUMNS, mentions_frame
-from analysis.paths import DATA, SEEDS
-from analysis.reconcile import reconcile
+from analysis.coding.corrections import CORRECTION_COLUMNS, apply_corrections, load_corrections
+from analysis.coding.reconcile import reconcile
+from analysis.common.errors import DataError
+from analysis.common.paths import DATA, SEEDS
+from analysis.corpus.loading import load_corpus
+from analysis.extract.engine import COLUMNS, mentions_frame
 
 HEADER = ",".join(CORRECTION_COLUMNS) + "\n"
 

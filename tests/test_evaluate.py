@@ -11,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.errors import DataError
+from analysis.common.errors import DataError
 from analysis.evaluate import evaluate_files, format_report, read_pairs, score
-from analysis.extract import EVENT_TYPES
+from analysis.extract.engine import EVENT_TYPES
 
 
 def counts(report, event_type: str = "ALL") -> tuple[int, int, int]:

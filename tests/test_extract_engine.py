@@ -11,12 +11,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import extract, patterns, rules_en
-from analysis.administrations import administration_for
-from analysis.corpus import Document, load_corpus, normalise
-from analysis.extract import COLUMNS, EVENT_TYPES, STATUSES, extract_document, mentions_frame
-from analysis.paths import SEEDS
-from analysis.patterns import lower
+from analysis.common import matching as patterns
+from analysis.common.administrations import administration_for
+from analysis.common.matching import lower
+from analysis.common.paths import SEEDS
+from analysis.corpus.loading import Document, load_corpus, normalise
+from analysis.extract import engine as extract
+from analysis.extract.engine import COLUMNS, EVENT_TYPES, STATUSES, extract_document, mentions_frame
+from analysis.extract.rules import en as rules_en
 from analysis.schema import PRECISIONS
 
 SENTENCES = Path(__file__).parent / "data" / "sentences_en.csv"
@@ -142,7 +144,7 @@ def _no_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_gates_are_defined_and_actually_skip_work_on_the_seeds(seed_docs) -> None:
-    from analysis.text import split_sentences
+    from analysis.corpus.sentences import split_sentences
 
     assert rules_en.GATES
     assert set(rules_en.GATES) <= set(EVENT_TYPES)

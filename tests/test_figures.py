@@ -26,7 +26,7 @@ from plotly.subplots import make_subplots
 
 from analysis import figures as F
 from analysis.build import build_data
-from analysis.paths import DATA, ROOT
+from analysis.common.paths import DATA, ROOT
 from analysis.schema import CURATED
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"

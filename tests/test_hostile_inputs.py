@@ -11,11 +11,11 @@ import pandas as pd
 import pytest
 
 from analysis.cli import main
-from analysis.corpus import load_corpus
-from analysis.csvio import write_files
-from analysis.errors import DataError
-from analysis.paths import DATA
-from analysis.stance import load_params
+from analysis.coding.stance import load_params
+from analysis.common.csvio import write_files
+from analysis.common.errors import DataError
+from analysis.common.paths import DATA
+from analysis.corpus.loading import load_corpus
 
 ARTICLE = "date 2022-05-12\r\rEcuador opened an innovation\roffice in Jerusalem on Thursday during a visit to Israel\r"
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.paths import NOTEBOOKS
+from analysis.common.paths import NOTEBOOKS
 
 NOTEBOOK = "04_shifts.ipynb"
 pytestmark = pytest.mark.browser

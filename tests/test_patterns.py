@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import actors, dates, patterns, rules_en, rules_es, text
-from analysis.corpus import load_corpus
-from analysis.paths import SEEDS
-from analysis.patterns import (
+from analysis.common import matching as patterns
+from analysis.common.matching import (
     LowerPattern,
     finditer,
     finditer_each,
@@ -22,7 +20,14 @@ from analysis.patterns import (
     scan,
     search,
 )
-from analysis.text import split_sentences
+from analysis.common.paths import SEEDS
+from analysis.corpus import sentences as text
+from analysis.corpus.loading import load_corpus
+from analysis.corpus.sentences import split_sentences
+from analysis.extract import actors
+from analysis.extract.dates import resolver as dates
+from analysis.extract.rules import en as rules_en
+from analysis.extract.rules import es as rules_es
 
 TESTS = Path(__file__).parent
 
@@ -158,7 +163,7 @@ def test_gazetteer_cut_by_first_letter_finds_what_the_whole_alternation_finds(se
 def test_patterns_rewritten_for_speed_find_what_the_plain_originals_find(sentences: list[str]) -> None:
     """Sentence ends, deleted characters and clause marks are written so the regex engine can jump between
     candidates; they must find exactly what the plain alternations they replace find."""
-    from analysis import corpus
+    from analysis.corpus import loading as corpus
 
     end = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n[ \t]*\n|\n")
     delete = re.compile(

@@ -1,6 +1,6 @@
 """Reconciliation: article-level mentions become one record per real event, keeping every source.
 
-The mention frames are hand-made with the extractor's interface columns (``analysis.extract.COLUMNS``), so
+The mention frames are hand-made with the extractor's interface columns (``analysis.extract.engine.COLUMNS``), so
 each test states exactly which mentions go in and which events must come out.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.extract import COLUMNS
-from analysis.reconcile import DATE_RULE, EVENT_COLUMNS, SOURCE_COLUMNS, mention_id, reconcile
+from analysis.coding.reconcile import DATE_RULE, EVENT_COLUMNS, SOURCE_COLUMNS, mention_id, reconcile
+from analysis.extract.engine import COLUMNS
 
 
 def mention(

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from analysis import build, schema
-from analysis.administrations import load_administrations
 from analysis.build import BuildResult, build_all, build_data
-from analysis.corrections import load_corrections
-from analysis.errors import DataError
-from analysis.paths import DATA, ROOT, SEEDS
-from analysis.stance import load_codebook, load_labels, load_multipliers, load_params
+from analysis.coding.corrections import load_corrections
+from analysis.coding.stance import load_codebook, load_labels, load_multipliers, load_params
+from analysis.common.administrations import load_administrations
+from analysis.common.errors import DataError
+from analysis.common.paths import DATA, ROOT, SEEDS
 
 LOADERS: dict[str, Callable[[Path], object]] = {
     "administrations.csv": load_administrations,

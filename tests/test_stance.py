@@ -18,11 +18,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.administrations import administrations
-from analysis.errors import DataError
-from analysis.extract import EVENT_TYPES
-from analysis.paths import DATA
-from analysis.stance import (
+from analysis.coding.stance import (
     COMPONENTS,
     coded_events,
     coded_presidents,
@@ -35,6 +31,10 @@ from analysis.stance import (
     stance_by_administration,
     stance_by_year,
 )
+from analysis.common.administrations import administrations
+from analysis.common.errors import DataError
+from analysis.common.paths import DATA
+from analysis.extract.engine import EVENT_TYPES
 
 AS_OF = date(2025, 6, 9)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import unga
-from analysis.errors import DataError
-from analysis.paths import EXTERNAL
+from analysis.common.errors import DataError
+from analysis.common.paths import EXTERNAL
+from analysis.external import unga
 
 ROLL_HEADER = "rcid,session,date,unres,short,issue_me\n"
 VOTE_HEADER = "rcid,session,date,ecuador,israel,united_states\n"

@@ -40,8 +40,8 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MultipleLocator
 from plotly.subplots import make_subplots
 
-from analysis.administrations import BACKGROUND, Administration, administrations, interval
-from analysis.paths import DATA, SEEDS
+from analysis.common.administrations import BACKGROUND, Administration, administrations, interval
+from analysis.common.paths import DATA, SEEDS
 
 __all__ = [
     "FIGURES",
@@ -56,7 +56,7 @@ __all__ = [
     "static_figure",
 ]
 
-STYLE = "analysis.house"
+STYLE = "analysis.figures.house"
 FORMATS = ("png", "svg", "pdf", "html")
 PLOTLY_JS = "plotly.min.js"
 PNG_DPI = 300
@@ -304,7 +304,7 @@ def _band_label(b: Band, x1: float) -> str:
 
 def load_manifest(path: Path | None = None) -> pd.DataFrame:
     """doc_id, title, outlet and url per article, from a seeds manifest (default: seeds/manifest.csv)."""
-    from analysis.corpus import read_manifest
+    from analysis.corpus.loading import read_manifest
 
     path = Path(path) if path is not None else SEEDS / "manifest.csv"
     cols = ["doc_id", "title", "outlet", "url"]
@@ -349,7 +349,7 @@ def _type_order(types: Iterable[str]) -> list[str]:
 
 def _ci_percent() -> str:
     try:
-        from analysis.stance import load_params
+        from analysis.coding.stance import load_params
 
         return f"{load_params()['ci_level']:.0%}"
     except Exception:  # the level only labels the legend

@@ -8,9 +8,9 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.csvio import read_rows
-from analysis.errors import DataError
-from analysis.paths import DATA
+from analysis.common.csvio import read_rows
+from analysis.common.errors import DataError
+from analysis.common.paths import DATA
 
 ADMINISTRATIONS_CSV = DATA / "administrations.csv"
 BACKGROUND = "background"

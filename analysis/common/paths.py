@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # analysis/common/paths.py -> the repository
 SEEDS = ROOT / "seeds"
 DATA = ROOT / "data"
 EXTERNAL = DATA / "external"

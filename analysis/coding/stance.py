@@ -19,11 +19,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.administrations import Administration, administrations
-from analysis.csvio import read_rows
-from analysis.errors import DataError
-from analysis.extract import EVENT_TYPES, STATUSES
-from analysis.paths import DATA
+from analysis.common.administrations import Administration, administrations
+from analysis.common.csvio import read_rows
+from analysis.common.errors import DataError
+from analysis.common.paths import DATA
+from analysis.extract.engine import EVENT_TYPES, STATUSES
 
 COMPONENTS = ("material", "diplomatic", "rhetorical")
 

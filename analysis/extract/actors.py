@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from analysis.patterns import lower, pivot, trigger_starts
+from analysis.common.matching import lower, pivot, trigger_starts
 
 # Ways a title names an official of a country: "Ecuador's Minister of Defense", "Israeli President".
 TITLE_EN = (
@@ -35,7 +35,7 @@ class Mention(NamedTuple):  # a tuple: made tens of thousands of times per megab
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
-    with resources.files("analysis.lexicon").joinpath(name).open(encoding="utf-8") as fh:
+    with resources.files("analysis.extract.lexicon").joinpath(name).open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
 
 

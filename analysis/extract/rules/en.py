@@ -3,15 +3,15 @@
 Each rule is ``(name, pattern)``; the name is written to the ``rule`` column so a reader sees why a row
 exists. Patterns use bounded word gaps only (``gap(n)``), never nested open quantifiers, so no input makes
 them backtrack catastrophically. Arguments (who did what to whom, when) are found by the shared engine in
-:mod:`analysis.extract`, not here.
+:mod:`analysis.extract.engine`, not here.
 """
 
 from __future__ import annotations
 
 import re
 
-from analysis.actors import TITLE_EN as TITLE
-from analysis.patterns import ci, pivot
+from analysis.common.matching import ci, pivot
+from analysis.extract.actors import TITLE_EN as TITLE
 
 LANG = "en"
 
@@ -22,7 +22,7 @@ def gap(n: int) -> str:
 
 
 def rx(pattern: str):
-    """Case-insensitive; matches return offsets into the text as given (see analysis.patterns)."""
+    """Case-insensitive; matches return offsets into the text as given (see analysis.common.matching)."""
     return ci(pattern)
 
 
@@ -694,7 +694,7 @@ AMOUNT = re.compile(
 )
 
 
-# --- argument cues used by the shared engine in analysis.extract ---
+# --- argument cues used by the shared engine in analysis.extract.engine ---
 POSSESSIVE = re.compile(r"^'s?\b")
 HE = re.compile(
     r"\b(?:he|she|He|She)\s+(?:said|added|told|stated|noted|stressed|explained|emphasi[sz]ed|"

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.administrations import BACKGROUND, Administration, administrations, president_on
-from analysis.csvio import read_rows
-from analysis.errors import DataError
-from analysis.paths import EXTERNAL
+from analysis.common.administrations import BACKGROUND, Administration, administrations, president_on
+from analysis.common.csvio import read_rows
+from analysis.common.errors import DataError
+from analysis.common.paths import EXTERNAL
 
 ARMS_DIR = EXTERNAL / "arms"
 REGISTER_CSV = ARMS_DIR / "sipri_ecuador_imports.csv"

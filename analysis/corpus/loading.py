@@ -18,8 +18,8 @@ from datetime import date
 from itertools import repeat
 from pathlib import Path
 
-from analysis.csvio import read_rows
-from analysis.errors import DataError, UsageError
+from analysis.common.csvio import read_rows
+from analysis.common.errors import DataError, UsageError
 
 MAX_BYTES = 10_000_000
 MANIFEST = "manifest.csv"

@@ -7,8 +7,8 @@ tecnológica en Jerusalén", "adquirió aviones no tripulados", "capacitación d
 "cooperación en materia de seguridad", "firmaron un memorando", "tratado de libre comercio", "votó a favor",
 "la Asamblea Nacional aprobó una resolución".
 
-The module mirrors :mod:`analysis.rules_en` attribute for attribute (the shared engine in
-:mod:`analysis.extract` reads the same names) and uses the same rule names where the engine gives a rule a
+The module mirrors :mod:`analysis.extract.rules.en` attribute for attribute (the shared engine in
+:mod:`analysis.extract.engine` reads the same names) and uses the same rule names where the engine gives a rule a
 special role (``host_welcomed``, ``leaders_met``, ``visited_by``, ``visit_of_official``, the rules that need an
 official in the sentence). Patterns use bounded word gaps only (``gap(n)``), never nested open quantifiers.
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.patterns import ci
+from analysis.common.matching import ci
 
 LANG = "es"
 
@@ -33,7 +33,7 @@ def gap(n: int) -> str:
 
 
 def rx(pattern: str):
-    """Case-insensitive; the fast lower-casing kind (:func:`analysis.patterns.ci`) unless it must see case."""
+    """Case-insensitive; the fast lower-casing kind (:func:`analysis.common.matching.ci`) unless it must see case."""
     return ci(pattern)
 
 
@@ -922,7 +922,7 @@ def amount_value(m: re.Match[str]) -> float:
     return value
 
 
-# --- argument cues used by the shared engine in analysis.extract ---
+# --- argument cues used by the shared engine in analysis.extract.engine ---
 #: Spanish marks possession before the possessor ("la oficina de Ecuador"), never with a clitic after it.
 POSSESSIVE = re.compile(r"(?!)")
 #: Nor does a seat stand before an office noun as its place ("the Jerusalem office"): in "Quito inauguró una

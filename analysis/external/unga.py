@@ -2,7 +2,7 @@
 
 The data are Voeten's roll calls (sessions 1–74, to 14 January 2020) and the Bailey–Strezhnev–Voeten ideal
 points, copied unchanged into ``data/external/unga/`` (see ``data/external/SOURCES.md``). Every loader checks
-its file and raises :class:`analysis.errors.DataError` naming file, line and field; no row is dropped.
+its file and raises :class:`analysis.common.errors.DataError` naming file, line and field; no row is dropped.
 
 Attribution rule, used throughout: a session belongs to the administration in office when the session opened.
 Session N opens in September of 1945 + N (``unga/PROVENANCE.md``; session 1, opened January 1946, is the
@@ -20,10 +20,10 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from analysis.administrations import BACKGROUND, Administration, administrations, president_on
-from analysis.csvio import read_rows
-from analysis.errors import DataError
-from analysis.paths import EXTERNAL
+from analysis.common.administrations import BACKGROUND, Administration, administrations, president_on
+from analysis.common.csvio import read_rows
+from analysis.common.errors import DataError
+from analysis.common.paths import EXTERNAL
 
 UNGA_DIR = EXTERNAL / "unga"
 ROLL_CALLS_CSV = UNGA_DIR / "roll_calls.csv"

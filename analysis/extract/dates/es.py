@@ -1,4 +1,4 @@
-"""Spanish date expressions, registered with the shared resolver in :mod:`analysis.dates` at import.
+"""Spanish date expressions, registered with the shared resolver in :mod:`analysis.extract.dates.resolver` at import.
 
 The kinds and group names are those of ``EN_PATTERNS`` (iso, mdy/dmy, my, half, quarter_year, decade, md/dm,
 ago, window, rel_unit, coming, deictic, weekday, month, year), so ``_resolve`` is shared. Where ``_resolve``
@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from analysis.dates import register_language
-from analysis.patterns import finditer
+from analysis.common.matching import finditer
+from analysis.extract.dates.resolver import register_language
 
 MONTHS_ES = {
     "enero": 1,
@@ -190,7 +190,7 @@ class CanonicalMatch:
 
 
 class Canonical:
-    """A compiled pattern for :func:`analysis.dates.find_dates` (it calls ``finditer``) that canonicalises."""
+    """A compiled pattern for :func:`analysis.extract.dates.resolver.find_dates` (it calls ``finditer``) that canonicalises."""
 
     def __init__(self, pattern: str, flags: int = re.I, fix: Callable[[dict], dict] = _canon) -> None:
         self.rx = re.compile(pattern, flags)

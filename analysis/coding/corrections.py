@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.administrations import administration_for
-from analysis.csvio import read_rows
-from analysis.errors import DataError
-from analysis.extract import COLUMNS, EVENT_TYPES, STATUSES
+from analysis.common.administrations import administration_for
+from analysis.common.csvio import read_rows
+from analysis.common.errors import DataError
+from analysis.extract.engine import COLUMNS, EVENT_TYPES, STATUSES
 
 CORRECTION_COLUMNS = (
     "id",

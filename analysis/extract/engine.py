@@ -1,6 +1,6 @@
 """One article in, event mentions out, each traced to its sentence and character offsets.
 
-The method is rules over the sentence: a cue pattern (from :mod:`analysis.rules_en`) says which event type a
+The method is rules over the sentence: a cue pattern (from :mod:`analysis.extract.rules.en`) says which event type a
 sentence states; shared logic then finds its arguments: who acted on whom (from the country, capital and
 official gazetteers), when (the nearest date expression in the same clause, else the paragraph's narrative
 date, else the publication date unless the sentence marks the event as past background), whether it happened,
@@ -19,12 +19,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from analysis import rules_en
-from analysis.actors import Mention, find_mentions
-from analysis.administrations import administration_for
-from analysis.corpus import Document
-from analysis.dates import DateExpr, find_dates
-from analysis.patterns import (
+from analysis.common.administrations import administration_for
+from analysis.common.matching import (
     ScanState,
     anchored,
     current,
@@ -37,7 +33,11 @@ from analysis.patterns import (
     search,
     use,
 )
-from analysis.text import Sentence, segment_bounds, segment_of, split_sentences
+from analysis.corpus.loading import Document
+from analysis.corpus.sentences import Sentence, segment_bounds, segment_of, split_sentences
+from analysis.extract.actors import Mention, find_mentions
+from analysis.extract.dates.resolver import DateExpr, find_dates
+from analysis.extract.rules import en as rules_en
 
 EVENT_TYPES = (
     "visit",
@@ -155,7 +155,7 @@ def ruleset(lang: str) -> ModuleType:
     """The cue patterns of a language (``analysis.rules_<lang>``); English where none exists."""
     if lang not in RULESETS:
         try:
-            RULESETS[lang] = importlib.import_module(f"analysis.rules_{lang}")
+            RULESETS[lang] = importlib.import_module(f"analysis.extract.rules.{lang}")
         except ModuleNotFoundError:
             RULESETS[lang] = rules_en
     return RULESETS[lang]
@@ -900,9 +900,9 @@ def mentions_frame(docs: Iterable[Document]) -> pd.DataFrame:
 def prepare(lang: str = "en") -> None:
     """Compile a language's cue, date and name patterns and build the trigger automaton now, rather than on
     the first sentence (the main job calls it when it is imported, so a build's timing is the work alone)."""
-    from analysis.actors import _gazetteer
-    from analysis.dates import _plan as date_plan
-    from analysis.patterns import prepare as build_automaton
+    from analysis.common.matching import prepare as build_automaton
+    from analysis.extract.actors import _gazetteer
+    from analysis.extract.dates.resolver import _plan as date_plan
 
     R = ruleset(lang)
     _plan(R)

@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from analysis.patterns import anchored, ci, finditer_each, has_any, pivot, search
+from analysis.common.matching import anchored, ci, finditer_each, has_any, pivot, search
 
 MONTHS_EN = {
     "january": 1,
@@ -433,7 +433,7 @@ def find_dates(sentence: str, pub: date | None, lang: str = "en") -> list[DateEx
     """Non-overlapping date expressions, the more specific pattern winning where two overlap."""
     if lang not in PATTERNS:
         try:
-            importlib.import_module(f"analysis.dates_{lang}")
+            importlib.import_module(f"analysis.extract.dates.{lang}")
         except ModuleNotFoundError:
             lang = "en"
     kinds, rxs, (without_digit, with_digit), gated = _plan(lang)

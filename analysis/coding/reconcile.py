@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from analysis.administrations import administration_for, interval
+from analysis.common.administrations import administration_for, interval
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
 STATUS_RANK = {"happened": 0, "cancelled": 1, "announced": 2, "planned": 3}

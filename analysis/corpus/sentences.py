@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from analysis.patterns import finditer
+from analysis.common.matching import finditer
 
 _ABBREV = {
     "mr",

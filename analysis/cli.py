@@ -6,7 +6,9 @@ Exit codes: 0 success, 1 data error (bad input, named by file, line and field), 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -112,12 +114,26 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+class Terminated(Exception):
+    """SIGTERM, raised where the process is so that every cleanup runs (Python's default just dies)."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     warnings.showwarning = _show_warning
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return int(args.func(args) or 0)
+    except (KeyboardInterrupt, Terminated) as exc:
+        code = 143 if isinstance(exc, Terminated) else 130
+        print("alignment: interrupted; outputs are as they were before this run", file=sys.stderr)
+        return code
     except DataError as exc:
         print(f"alignment: error: {exc}", file=sys.stderr)
         return 1

@@ -1,17 +1,18 @@
-"""Reading curated CSVs with errors that name file, line and field; writing outputs atomically."""
+"""Reading curated CSVs with errors that name file, line and field; deterministic CSV text.
+
+Writing files is :mod:`analysis.common.outputs`' job (all-or-nothing, interrupt-safe)."""
 
 from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.common.errors import DataError
+from analysis.common.outputs import atomic_write_text, write_files  # noqa: F401  (their old home)
 
 
 def read_rows(path: Path, required: Sequence[str] = ()) -> list[tuple[int, dict[str, str]]]:
@@ -68,70 +69,6 @@ def frame_to_csv_text(df: pd.DataFrame) -> str:
         if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])
     )
     return df.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_ALL if has_cr else csv.QUOTE_MINIMAL)
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a failed build never leaves a half-written file."""
-    write_files({Path(path): text.encode("utf-8")})
-
-
-def _file_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-_FILE_MODE = _file_mode()
-
-
-def write_files(files: dict[Path, bytes]) -> None:
-    """Write several files all-or-nothing: every temporary is complete before any is renamed into place."""
-    temps: list[tuple[str, Path]] = []
-    try:
-        try:
-            for path, payload in files.items():
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(payload)
-                os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; outputs are ordinary shared files
-                temps.append((tmp, path))
-        except OSError as exc:
-            raise DataError(
-                f"could not write the outputs ({exc.strerror}); nothing was changed", exc.filename
-            ) from None
-        done: list[tuple[Path, str | None]] = []  # (target, backup of what it replaced)
-        try:
-            for tmp, path in temps:
-                backup = None
-                if path.exists() and not path.is_dir():
-                    fd, backup = tempfile.mkstemp(prefix=f".{path.name}.old.", dir=path.parent)
-                    os.close(fd)
-                    os.replace(path, backup)
-                try:
-                    os.replace(tmp, path)
-                except OSError:
-                    if backup:
-                        os.replace(backup, path)
-                    raise
-                done.append((path, backup))
-        except OSError as exc:
-            for path, backup in reversed(done):  # put back every file already replaced: all or nothing
-                if backup:
-                    os.replace(backup, path)
-                else:
-                    os.unlink(path)
-            raise DataError(
-                f"could not write the outputs ({exc.strerror}); nothing was changed",
-                exc.filename2 or exc.filename,
-            ) from None
-        for _, backup in done:
-            if backup:
-                os.unlink(backup)
-    finally:
-        for tmp, _ in temps:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
 
 
 def rows_to_csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -20,6 +20,7 @@ from io import BytesIO
 from pathlib import Path
 
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 from PIL import Image
 from plotly.subplots import make_subplots
@@ -27,6 +28,8 @@ from plotly.subplots import make_subplots
 from analysis import figures as F
 from analysis.build import build_data
 from analysis.common.paths import DATA, ROOT
+from analysis.figures.parts import _Overlay
+from analysis.figures.style import _freeze_layout, _save, _style
 from analysis.schema import CURATED
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
@@ -147,13 +150,13 @@ def test_render_all_returns_bytes_and_writes_nothing_itself(rendered):
 def test_every_format_is_drawn_with_the_one_frozen_layout(tables):
     """savefig must not lay the figure out again between formats (it used to, with other pads, so the SVG
     and PDF titles sat lower than the PNG's)."""
-    with F._style():
+    with _style():
         fig = F._STATIC["external"](tables, F._spec("external"))
-        F._freeze_layout(fig)
+        _freeze_layout(fig)
         before = [ax.get_position().bounds for ax in fig.axes], fig._suptitle.get_position()
         labels = [(ax.xaxis.label.get_position(), ax.yaxis.label.get_position()) for ax in fig.axes]
         for fmt in ("png", "svg", "pdf"):
-            F._save(fig, fmt)
+            _save(fig, fmt)
             assert fig.get_layout_engine() is None, fmt
             assert ([ax.get_position().bounds for ax in fig.axes], fig._suptitle.get_position()) == before, (
                 fmt
@@ -164,10 +167,10 @@ def test_every_format_is_drawn_with_the_one_frozen_layout(tables):
 
 
 def test_png_holds_the_agg_drawing_in_rgb_at_300_dpi(tables):
-    with F._style():
+    with _style():
         fig = F._STATIC["stance"](tables, F._spec("stance"))
-        F._freeze_layout(fig)
-        png = F._save(fig, "png")
+        _freeze_layout(fig)
+        png = _save(fig, "png")
         raw = BytesIO()
         fig.savefig(raw, format="rgba", dpi=F.PNG_DPI)
     image = Image.open(BytesIO(png))
@@ -183,9 +186,9 @@ def test_png_holds_the_agg_drawing_in_rgb_at_300_dpi(tables):
 def test_overlay_gives_the_figure_that_plotly_add_calls_give(grid):
     """The overlay sets shapes and annotations in one go; the figure must be the one add_vrect & co make."""
     rows, cols = grid or (1, 1)
-    slow = make_subplots(rows=rows, cols=cols) if grid else F.go.Figure()
-    fast = make_subplots(rows=rows, cols=cols) if grid else F.go.Figure()
-    ov = F._Overlay(fast, cols=cols)
+    slow = make_subplots(rows=rows, cols=cols) if grid else go.Figure()
+    fast = make_subplots(rows=rows, cols=cols) if grid else go.Figure()
+    ov = _Overlay(fast, cols=cols)
     for r in range(1, rows + 1):
         for c in range(1, cols + 1):
             at = {"row": r, "col": c} if grid else {}

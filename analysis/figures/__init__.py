@@ -8,10 +8,11 @@ Article text (quotes, titles, outlets) is data, never markup: everything that re
 through :func:`escape_text`, so a quote holding ``<script>`` shows as those characters in a hover label.
 
 This module is the registry: the table of figures (:data:`FIGURES`), their captions and alt text, and the
-entry points the build and the notebooks call. Each figure's drawing and notes live in a module of their
-own (:mod:`.shifts`, :mod:`.timeline`, :mod:`.stance`, :mod:`.event_matrix`, :mod:`.sources`,
-:mod:`.external`, :mod:`.arms_track`); what several figures share is in :mod:`.parts`, the house style and
-the file writers in :mod:`.style`. Imports run one way: registry -> figure modules -> parts -> style.
+entry points the build and the notebooks call. Each figure has a module of its own (:mod:`.shifts`,
+:mod:`.timeline`, :mod:`.stance`, :mod:`.event_matrix`, :mod:`.sources`, :mod:`.external`,
+:mod:`.arms_track`) with the same three functions: ``static(tables, spec)``, ``interactive(tables, spec,
+manifest)`` and ``notes(tables)``. What several figures share is in :mod:`.parts`, the house style and the
+file writers in :mod:`.style`. Imports run one way: registry -> figure modules -> parts -> style.
 """
 
 from __future__ import annotations
@@ -31,13 +32,8 @@ from matplotlib.figure import Figure
 
 from analysis.common.administrations import BACKGROUND
 from analysis.common.paths import SEEDS
-from analysis.figures.arms_track import _arms_notes, _interactive_arms, _press_reports, _static_arms
-from analysis.figures.event_matrix import _interactive_matrix, _matrix, _matrix_notes, _static_matrix
-from analysis.figures.external import _external_notes, _interactive_external, _static_external
+from analysis.figures import arms_track, event_matrix, external, shifts, sources, stance, timeline
 from analysis.figures.parts import TIV_LABEL, _admin_lookup
-from analysis.figures.shifts import _interactive_shifts, _shifts_notes, _static_shifts
-from analysis.figures.sources import _interactive_sources, _sources_notes, _static_sources
-from analysis.figures.stance import _interactive_stance, _stance_notes, _stance_rows, _static_stance
 from analysis.figures.style import (
     PNG_DPI,
     WIDTH_IN,
@@ -50,7 +46,6 @@ from analysis.figures.style import (
     footnote,
     safe_url,
 )
-from analysis.figures.timeline import _interactive_timeline, _static_timeline, _timeline_notes
 
 __all__ = [
     "FIGURES",
@@ -130,7 +125,7 @@ FIGURES: list[FigureSpec] = [
         ),
         sources=("stance", "stance_yearly", "events"),
         height_in=7.4,
-        notes=_shifts_notes,
+        notes=shifts.notes,
     ),
     FigureSpec(
         name="timeline",
@@ -147,7 +142,7 @@ FIGURES: list[FigureSpec] = [
         ),
         sources=("events",),
         height_in=5.4,
-        notes=_timeline_notes,
+        notes=timeline.notes,
     ),
     FigureSpec(
         name="stance",
@@ -160,7 +155,7 @@ FIGURES: list[FigureSpec] = [
         alt="A dot-and-interval chart with one row per administration on a horizontal stance scale.",
         sources=("stance", "stance_sensitivity"),
         height_in=3.9,
-        notes=_stance_notes,
+        notes=stance.notes,
     ),
     FigureSpec(
         name="event_matrix",
@@ -171,7 +166,7 @@ FIGURES: list[FigureSpec] = [
         ),
         alt="A heatmap with event types as rows and administrations as columns; each cell shows its count.",
         sources=("events",),
-        notes=_matrix_notes,
+        notes=event_matrix.notes,
     ),
     FigureSpec(
         name="sources",
@@ -183,7 +178,7 @@ FIGURES: list[FigureSpec] = [
         ),
         alt="A grid of events against news outlets, with markers where an outlet reports an event.",
         sources=("events", "event_sources"),
-        notes=_sources_notes,
+        notes=sources.notes,
     ),
     FigureSpec(
         name="external",
@@ -210,7 +205,7 @@ FIGURES: list[FigureSpec] = [
         ),
         credits=(UNGA_CREDIT, IDEAL_CREDIT, SIPRI_CREDIT),
         height_in=8.2,
-        notes=_external_notes,
+        notes=external.notes,
     ),
     FigureSpec(
         name="arms_track",
@@ -234,28 +229,28 @@ FIGURES: list[FigureSpec] = [
         ),
         credits=(SIPRI_CREDIT,),
         height_in=4.6,
-        notes=_arms_notes,
+        notes=arms_track.notes,
     ),
 ]
 
 _BY_NAME = {f.name: f for f in FIGURES}
 _STATIC: dict[str, Callable[[dict[str, pd.DataFrame], FigureSpec], Figure]] = {
-    "shifts": _static_shifts,
-    "timeline": _static_timeline,
-    "stance": _static_stance,
-    "event_matrix": _static_matrix,
-    "sources": _static_sources,
-    "external": _static_external,
-    "arms_track": _static_arms,
+    "shifts": shifts.static,
+    "timeline": timeline.static,
+    "stance": stance.static,
+    "event_matrix": event_matrix.static,
+    "sources": sources.static,
+    "external": external.static,
+    "arms_track": arms_track.static,
 }
-_INTERACTIVE = {
-    "shifts": _interactive_shifts,
-    "timeline": _interactive_timeline,
-    "stance": _interactive_stance,
-    "event_matrix": _interactive_matrix,
-    "sources": _interactive_sources,
-    "external": _interactive_external,
-    "arms_track": _interactive_arms,
+_INTERACTIVE: dict[str, Callable[[dict[str, pd.DataFrame], FigureSpec, pd.DataFrame], go.Figure]] = {
+    "shifts": shifts.interactive,
+    "timeline": timeline.interactive,
+    "stance": stance.interactive,
+    "event_matrix": event_matrix.interactive,
+    "sources": sources.interactive,
+    "external": external.interactive,
+    "arms_track": arms_track.interactive,
 }
 
 
@@ -276,7 +271,7 @@ def _facts(name: str, tables: dict[str, pd.DataFrame]) -> str:
     if name in ("shifts", "stance"):
         parts = []
         lookup = _admin_lookup()
-        for r in _stance_rows(tables).itertuples():
+        for r in stance.stance_rows(tables).itertuples():
             who = lookup[r.administration].name if r.administration in lookup else r.administration
             if pd.isna(r.score):
                 parts.append(f"{who}: no coded events")
@@ -291,7 +286,7 @@ def _facts(name: str, tables: dict[str, pd.DataFrame]) -> str:
         span = f"from {int(yrs.min())} to {int(yrs.max())}" if len(yrs) else "none dated"
         return f"{len(ev)} events, {span}."
     if name == "event_matrix":
-        m, _third, headers = _matrix(tables)
+        m, _third, headers = event_matrix.matrix(tables)
         tot = m.sum(axis=0)
         return (
             "Events per column: "
@@ -317,7 +312,7 @@ def _facts(name: str, tables: dict[str, pd.DataFrame]) -> str:
     if name == "arms_track":
         iy = tables["arms_israel_by_year"]
         yrs = [int(y) for y in iy.loc[iy["n_orders_israel"] > 0, "year"]]
-        press = _press_reports(tables)
+        press = arms_track.press_reports(tables)
         return (
             f"SIPRI lists orders from Israel in {len(yrs)} order years"
             + (f" (latest {max(yrs)})" if yrs else "")

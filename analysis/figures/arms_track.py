@@ -1,8 +1,9 @@
 """Figure ``arms_track``: arms purchases from Israel as the SIPRI register lists them and as the
 press reports them, on the ``shifts`` time axis.
 
-Its static drawing, its interactive drawing and its notes, and the press reports the registry's alt text
-also reads (:func:`_press_reports`); the TIV bars and tracks come from :mod:`.parts`.
+Its static drawing (:func:`static`), interactive drawing (:func:`interactive`) and notes (:func:`notes`),
+which the registry lists, and the press reports its alt text also reads (:func:`press_reports`); the TIV
+bars and tracks come from :mod:`.parts`.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from analysis.figures.parts import (
 from analysis.figures.style import BLUE, VERMILLION, FigureSpec, _finish, _new_figure, _s, escape_text
 
 
-def _press_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def press_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Press-reported purchases (reconciled events) with what the SIPRI comparison found for their quotes."""
     ev = _events(tables)
     d = ev[ev["dyad"] & (ev["event_type"] == "arms_purchase")].copy()
@@ -55,7 +56,7 @@ def _press_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return d.sort_values(["x", "event_id"])
 
 
-def _static_arms(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
+def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     x0, x1 = _xrange(tables)
     fig = _new_figure(spec)
     gs = fig.add_gridspec(3, 1, height_ratios=[2.2, 0.85, 0.85])
@@ -97,7 +98,7 @@ def _static_arms(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
         _track_label(sip, cx, side, txt, VERMILLION)
     # the press
     _track_axes(tr, "press reports:\npurchases\nfrom Israel")
-    d = _press_reports(tables)
+    d = press_reports(tables)
     d = d[d["x"].notna() & (d["x_hi"] > x0) & (d["x_lo"] < x1)]
     if d.empty:
         _empty_note(tr, f"no press-reported purchase dated after {x0:.0f}")
@@ -125,9 +126,9 @@ def _static_arms(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     return _finish(fig, spec, spec.notes(tables) if spec.notes else ())
 
 
-def _arms_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
+def notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     x0, _ = _xrange(tables)
-    d = _press_reports(tables)
+    d = press_reports(tables)
     early = d[d["x"].notna() & (d["x_hi"] <= x0)]
     out = []
     if len(early):
@@ -142,7 +143,7 @@ def _arms_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     return out
 
 
-def _interactive_arms(tables, spec, manifest) -> go.Figure:
+def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.DataFrame) -> go.Figure:
     x0, x1 = _xrange(tables)
     srcs = _sources_by_event(tables, manifest)
     fig = make_subplots(
@@ -202,7 +203,7 @@ def _interactive_arms(tables, spec, manifest) -> go.Figure:
             showarrow=False,
             row=2,
         )
-    d = _press_reports(tables)
+    d = press_reports(tables)
     d = d[d["x"].notna() & (d["x_hi"] > x0) & (d["x_lo"] < x1)]
     if len(d):
         hov, urls = _event_points(d, srcs)

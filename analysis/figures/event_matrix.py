@@ -1,7 +1,8 @@
 """Figure ``event_matrix``: how many events of each type fall in each administration's term.
 
-Its static drawing (a heatmap with margins), its interactive drawing and its notes, and the counts the
-registry's alt text also reads (:func:`_matrix`); shared pieces come from :mod:`.parts`.
+Its static drawing (:func:`static`, a heatmap with margins), interactive drawing (:func:`interactive`) and
+notes (:func:`notes`), which the registry lists, and the counts its alt text also reads (:func:`matrix`);
+shared pieces come from :mod:`.parts`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from analysis.figures.parts import (
 from analysis.figures.style import BLACK, FigureSpec, _finish, _new_figure, _s, escape_text
 
 
-def _matrix(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+def matrix(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Counts of events by type and administration; the same for events outside the Ecuador–Israel pair."""
     ev = _events(tables)
     ev["col"] = [_s(a) or "undated" for a in ev["administration"]]
@@ -51,8 +52,8 @@ def _matrix(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame
     return m, third, headers
 
 
-def _static_matrix(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
-    m, third, headers = _matrix(tables)
+def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
+    m, third, headers = matrix(tables)
     fig = _new_figure(spec, max(3.0, 1.9 + 0.3 * len(m)))
     ax = fig.add_subplot()
     z = m.to_numpy(dtype=float)
@@ -112,7 +113,7 @@ def _static_matrix(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     return _finish(fig, spec, spec.notes(tables) if spec.notes else ())
 
 
-def _matrix_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
+def notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     ev = _events(tables)
     third = ev[~ev["dyad"]]
     out = [
@@ -127,8 +128,8 @@ def _matrix_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     return out
 
 
-def _interactive_matrix(tables, spec, manifest) -> go.Figure:
-    m, _third, headers = _matrix(tables)
+def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.DataFrame) -> go.Figure:
+    m, _third, headers = matrix(tables)
     ev = _events(tables)
     # each cell's events in table order, gathered in one pass (a filter per cell cost a tenth of a second)
     cell: dict[tuple[str, str], list[str]] = {}

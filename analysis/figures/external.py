@@ -1,8 +1,9 @@
 """Figure ``external``: external measures beside the text-coded stance, on one time axis: UN
 General Assembly agreement with Israel, ideal-point distance, SIPRI arms orders and the stance.
 
-Its static drawing, its interactive drawing and its notes, with the UN-session helpers only this figure
-uses; the TIV bars and the stance panel it shares with other figures come from :mod:`.parts`.
+Its static drawing (:func:`static`), interactive drawing (:func:`interactive`) and notes (:func:`notes`),
+which the registry lists, with the UN-session helpers only this figure uses; the TIV bars and the stance
+panel it shares with other figures come from :mod:`.parts`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 from plotly.subplots import make_subplots
@@ -60,7 +62,7 @@ def _no_data_admins(tables: dict[str, pd.DataFrame]) -> list[str]:
     return [p for p, k in zip(a["president"], n, strict=True) if int(k) == 0 and p != BACKGROUND]
 
 
-def _un_no_data(ax, tables: dict[str, pd.DataFrame], x0: float, x1: float) -> None:
+def _un_no_data(ax: Axes, tables: dict[str, pd.DataFrame], x0: float, x1: float) -> None:
     end, _end_label = _un_end(tables)
     if end is not None and end < x1:
         ax.axvspan(end, x1, facecolor="none", edgecolor=LIGHT, hatch="////", lw=0, zorder=0.8)
@@ -87,7 +89,7 @@ def _un_no_data(ax, tables: dict[str, pd.DataFrame], x0: float, x1: float) -> No
             )
 
 
-def _static_external(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
+def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     x0, x1 = _xrange(tables)
     fig = _new_figure(spec)
     gs = fig.add_gridspec(4, 1)
@@ -183,7 +185,7 @@ def _static_external(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figur
     return _finish(fig, spec, spec.notes(tables) if spec.notes else ())
 
 
-def _external_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
+def notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     _end, end_label = _un_end(tables)
     lookup = _admin_lookup()
     none = [lookup[p].name if p in lookup else p for p in _no_data_admins(tables)]
@@ -200,7 +202,7 @@ def _external_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     return out
 
 
-def _interactive_external(tables, spec, manifest) -> go.Figure:
+def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.DataFrame) -> go.Figure:
     x0, x1 = _xrange(tables)
     fig = make_subplots(
         rows=4,

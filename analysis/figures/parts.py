@@ -16,13 +16,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MultipleLocator
+from matplotlib.transforms import Transform
 
 from analysis.common.administrations import Administration, administrations, interval
 from analysis.common.paths import DATA
@@ -42,6 +45,8 @@ from analysis.figures.style import (
     footnote,
     safe_url,
 )
+
+Row = Any  # a row of DataFrame.itertuples(): a namedtuple with the frame's columns
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _STATUS_MARKER = {"happened": "o", "announced": "D", "planned": "s", "cancelled": "X"}
@@ -191,7 +196,7 @@ def _admin_years(a: Administration, x1: float) -> str:
     return f"{a.start.year}–" if _dec(a.end) > x1 else f"{a.start.year}–{a.end.year}"
 
 
-def _track_text(r, kind: str) -> str:
+def _track_text(r: Row, kind: str) -> str:
     if kind == "arms":
         amt = _amount_label(r.amount_usd) if pd.notna(r.amount_usd) else "amount not reported"
         return f"{r.when}: {amt}"
@@ -209,7 +214,7 @@ def _track_text(r, kind: str) -> str:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _shade_bands(ax, x0: float, x1: float, labels: bool = False, y: float = 1.0) -> None:
+def _shade_bands(ax: Axes, x0: float, x1: float, labels: bool = False, y: float = 1.0) -> None:
     for i, b in enumerate(_bands()):
         a, e = max(b.start, x0), min(b.end, x1)
         if e <= a:
@@ -230,7 +235,7 @@ def _shade_bands(ax, x0: float, x1: float, labels: bool = False, y: float = 1.0)
             )
 
 
-def _year_axis(ax, x0: float, x1: float) -> None:
+def _year_axis(ax: Axes, x0: float, x1: float) -> None:
     ax.set_xlim(x0, x1)
     span = x1 - x0
     ax.xaxis.set_major_locator(MultipleLocator(2 if span <= 30 else 10))
@@ -238,7 +243,7 @@ def _year_axis(ax, x0: float, x1: float) -> None:
     ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:.0f}")
 
 
-def _track_axes(ax, name: str) -> None:
+def _track_axes(ax: Axes, name: str) -> None:
     ax.set_ylim(0, 1)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
@@ -272,7 +277,7 @@ def _place_labels(items: list[tuple[float, str]], x0: float, x1: float) -> list[
     return out
 
 
-def _track_label(ax, x: float, side: int, text: str, colour: str = "#222222") -> None:
+def _track_label(ax: Axes, x: float, side: int, text: str, colour: str = "#222222") -> None:
     ax.text(
         x,
         0.5 + side * 0.2,
@@ -286,7 +291,9 @@ def _track_label(ax, x: float, side: int, text: str, colour: str = "#222222") ->
     )
 
 
-def _empty_note(ax, text: str, x: float = 0.5, y: float = 0.5, transform=None) -> None:
+def _empty_note(
+    ax: Axes, text: str, x: float = 0.5, y: float = 0.5, transform: Transform | None = None
+) -> None:
     ax.text(
         x,
         y,
@@ -301,7 +308,9 @@ def _empty_note(ax, text: str, x: float = 0.5, y: float = 0.5, transform=None) -
     )
 
 
-def _draw_stance(ax, tables: dict[str, pd.DataFrame], x0: float, x1: float, annotate: bool = True) -> list:
+def _draw_stance(
+    ax: Axes, tables: dict[str, pd.DataFrame], x0: float, x1: float, annotate: bool = True
+) -> list:
     st, sy = tables["stance"], tables["stance_yearly"]
     lookup = _admin_lookup()
     lo_all = [0.0]
@@ -371,7 +380,7 @@ def _tiv_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out
 
 
-def _tiv_legend(ax, israel: str, others: str, zero: str) -> None:
+def _tiv_legend(ax: Axes, israel: str, others: str, zero: str) -> None:
     """The legend of a SIPRI TIV bar panel: Israel hatched, other suppliers grey, TIV-0 orders as triangles."""
     ax.legend(
         handles=[
@@ -384,7 +393,7 @@ def _tiv_legend(ax, israel: str, others: str, zero: str) -> None:
     )
 
 
-def _draw_tiv(ax, tables: dict[str, pd.DataFrame], x0: float, x1: float, label_israel: bool) -> None:
+def _draw_tiv(ax: Axes, tables: dict[str, pd.DataFrame], x0: float, x1: float, label_israel: bool) -> None:
     """Stacked bars of orders by order year: Israel (hatched) beneath all other suppliers."""
     t = _tiv_frame(tables)
     t = t[(t.index + 1 > x0) & (t.index < x1)]
@@ -473,7 +482,7 @@ class _Overlay:
         n = (row - 1) * self.cols + col
         return f"x{'' if n == 1 else n}", f"y{'' if n == 1 else n}"
 
-    def vrect(self, x0: float, x1: float, row: int = 1, col: int = 1, **style) -> None:
+    def vrect(self, x0: float, x1: float, row: int = 1, col: int = 1, **style: Any) -> None:
         """A band from x0 to x1 over the subplot's full height (as ``add_vrect``)."""
         x, y = self.axes(row, col)
         self._put(
@@ -481,7 +490,7 @@ class _Overlay:
             {"type": "rect", "x0": x0, "x1": x1, "y0": 0, "y1": 1, "xref": x, "yref": f"{y} domain", **style},
         )
 
-    def hrect(self, y0: float, y1: float, row: int = 1, col: int = 1, **style) -> None:
+    def hrect(self, y0: float, y1: float, row: int = 1, col: int = 1, **style: Any) -> None:
         """A band from y0 to y1 over the subplot's full width (as ``add_hrect``)."""
         x, y = self.axes(row, col)
         self._put(
@@ -489,7 +498,7 @@ class _Overlay:
             {"type": "rect", "x0": 0, "x1": 1, "y0": y0, "y1": y1, "xref": f"{x} domain", "yref": y, **style},
         )
 
-    def vline(self, x0: float, row: int = 1, col: int = 1, **style) -> None:
+    def vline(self, x0: float, row: int = 1, col: int = 1, **style: Any) -> None:
         """A vertical line over the subplot's full height (as ``add_vline``)."""
         x, y = self.axes(row, col)
         self._put(
@@ -497,7 +506,7 @@ class _Overlay:
             {"type": "line", "x0": x0, "x1": x0, "y0": 0, "y1": 1, "xref": x, "yref": f"{y} domain", **style},
         )
 
-    def hline(self, y0: float, row: int = 1, col: int = 1, **style) -> None:
+    def hline(self, y0: float, row: int = 1, col: int = 1, **style: Any) -> None:
         """A horizontal line over the subplot's full width (as ``add_hline``)."""
         x, y = self.axes(row, col)
         self._put(
@@ -505,7 +514,7 @@ class _Overlay:
             {"type": "line", "x0": 0, "x1": 1, "y0": y0, "y1": y0, "xref": f"{x} domain", "yref": y, **style},
         )
 
-    def note(self, row: int | None = None, col: int = 1, **annotation) -> None:
+    def note(self, row: int | None = None, col: int = 1, **annotation: Any) -> None:
         """An annotation; with ``row`` in that subplot's data coordinates (as ``add_annotation(row=...)``)."""
         if row is not None:
             x, y = self.axes(row, col)
@@ -640,7 +649,7 @@ def _sources_by_event(tables: dict[str, pd.DataFrame], manifest: pd.DataFrame) -
     return out
 
 
-def _event_hover(r, sources: list[dict], max_sources: int = 4) -> tuple[str, str]:
+def _event_hover(r: Row, sources: list[dict], max_sources: int = 4) -> tuple[str, str]:
     """(hover HTML, escaped URL of the first linked article). Every piece of data is escaped."""
     admin = _admin_lookup().get(_s(r.administration))
     lines = [

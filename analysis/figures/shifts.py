@@ -1,13 +1,15 @@
 """Figure ``shifts``: the stance per administration and per calendar year, above four tracks of the
 Ecuador–Israel events behind it (arms purchases, visits, offices, ruptures), on one time axis.
 
-Its static drawing, its interactive drawing and its notes; shared pieces come from :mod:`.parts`.
+Its static drawing (:func:`static`), interactive drawing (:func:`interactive`) and notes (:func:`notes`),
+which the registry lists; shared pieces come from :mod:`.parts`.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -51,7 +53,7 @@ from analysis.figures.style import (
 RUPTURE_TYPES = ("military_rupture", "diplomatic_downgrade")
 
 
-def _label_axis(ax) -> None:
+def _label_axis(ax: Axes) -> None:
     """Right-hand labels for the stance scale (data/stance_labels.csv)."""
     labels = _label_ranges()
     lo, hi = ax.get_ylim()
@@ -82,7 +84,7 @@ def _shift_tracks(ev: pd.DataFrame, x0: float, x1: float) -> dict[str, pd.DataFr
     }
 
 
-def _static_shifts(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
+def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     x0, x1 = _xrange(tables)
     ev = _events(tables)
     tracks = _shift_tracks(ev, x0, x1)
@@ -196,27 +198,27 @@ def _static_shifts(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     return _finish(fig, spec, spec.notes(tables) if spec.notes else ())
 
 
-def _shifts_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
+def notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     x0, _x1 = _xrange(tables)
     ev = _events(tables)
     early = ev[ev["dyad"] & ev["x"].notna() & (ev["x_hi"] <= x0)].sort_values("x")
     third = ev[~ev["dyad"] & ev["x"].notna() & (ev["x"] >= x0)]
     undated = ev[ev["x"].isna()]
-    notes = []
+    out = []
     if len(early):
         items = "; ".join(f"{type_label(r.event_type)} {r.when}" for r in early.itertuples())
-        notes.append(
+        out.append(
             f"Not on the time axis: {len(early)} background event(s) before {x0:.0f} ({items}); see the timeline figure."
         )
     if len(third):
         items = "; ".join(f"{type_label(r.event_type)} {r.pair} {r.when}" for r in third.itertuples())
-        notes.append(f"Left out as outside the Ecuador–Israel pair: {items}.")
+        out.append(f"Left out as outside the Ecuador–Israel pair: {items}.")
     if len(undated):
-        notes.append(f"{len(undated)} undated event(s) cannot be placed in time.")
-    return notes
+        out.append(f"{len(undated)} undated event(s) cannot be placed in time.")
+    return out
 
 
-def _interactive_shifts(tables, spec, manifest) -> go.Figure:
+def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.DataFrame) -> go.Figure:
     x0, x1 = _xrange(tables)
     ev = _events(tables)
     tracks = _shift_tracks(ev, x0, x1)

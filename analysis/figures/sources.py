@@ -1,7 +1,8 @@
 """Figure ``sources``: events against the outlets that report them, with the status each outlet
 reports; rows that rest on a single outlet are shaded.
 
-Its static drawing, its interactive drawing and its notes; shared pieces come from :mod:`.parts`.
+Its static drawing (:func:`static`), interactive drawing (:func:`interactive`) and notes (:func:`notes`),
+which the registry lists; shared pieces come from :mod:`.parts`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from matplotlib.patches import Patch
 
 from analysis.figures.parts import (
     _STATUS_MARKER,
+    Row,
     _event_hover,
     _events,
     _Overlay,
@@ -64,11 +66,11 @@ def _source_grid(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.Data
     return ev, cells, outlets
 
 
-def _event_row_label(r) -> str:
+def _event_row_label(r: Row) -> str:
     return f"{r.when} · {type_label(r.event_type)} · {r.pair}"
 
 
-def _static_sources(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
+def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     ev, cells, outlets = _source_grid(tables)
     n = len(ev)
     fig = _new_figure(spec, 2.2 + 0.2 * n)
@@ -154,7 +156,7 @@ def _static_sources(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure
     return _finish(fig, spec, spec.notes(tables) if spec.notes else ())
 
 
-def _sources_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
+def notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     ev = tables["events"]
     single = int((ev["n_outlets"] <= 1).sum())
     return [
@@ -163,7 +165,7 @@ def _sources_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     ]
 
 
-def _interactive_sources(tables, spec, manifest) -> go.Figure:
+def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.DataFrame) -> go.Figure:
     ev, cells, outlets = _source_grid(tables)
     srcs = _sources_by_event(tables, manifest)
     row = {e: i for i, e in enumerate(ev["event_id"])}

@@ -1,8 +1,9 @@
 """Figure ``stance``: each administration's score with its bootstrap interval, and beneath it the
 scores with one article left out at a time.
 
-Its static drawing, its interactive drawing and its notes, and the rows the registry's alt text also reads
-(:func:`_stance_rows`); shared pieces come from :mod:`.parts`.
+Its static drawing (:func:`static`), interactive drawing (:func:`interactive`) and notes (:func:`notes`),
+which the registry lists, and the rows its alt text also reads (:func:`stance_rows`); shared pieces come
+from :mod:`.parts`.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from analysis.figures.style import (
 )
 
 
-def _stance_rows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def stance_rows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     st = tables["stance"].copy()
     lookup = _admin_lookup()
     st["order"] = [lookup[a].start if a in lookup else date.max for a in st["administration"]]
@@ -52,8 +53,8 @@ def _loso(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return s[s["variant"] == "leave_one_source_out"]
 
 
-def _static_stance(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
-    st = _stance_rows(tables)
+def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
+    st = stance_rows(tables)
     loso = _loso(tables)
     _x0, x1 = _xrange(tables)
     fig = _new_figure(spec)
@@ -147,7 +148,7 @@ def _static_stance(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     return _finish(fig, spec, spec.notes(tables) if spec.notes else ())
 
 
-def _stance_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
+def notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     loso = _loso(tables)
     base = tables["stance_sensitivity"]
     base = base[base["variant"] == "baseline"]
@@ -164,8 +165,8 @@ def _stance_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     return out
 
 
-def _interactive_stance(tables, spec, manifest) -> go.Figure:
-    st = _stance_rows(tables)
+def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.DataFrame) -> go.Figure:
+    st = stance_rows(tables)
     loso = _loso(tables)
     lookup = _admin_lookup()
     man = {_s(r.doc_id): r for r in manifest.itertuples()} if len(manifest) else {}

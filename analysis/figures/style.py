@@ -17,7 +17,7 @@ import re
 import struct
 import textwrap
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -160,7 +160,7 @@ def footnote(spec: FigureSpec) -> str:
 
 
 @contextmanager
-def _style():
+def _style() -> Iterator[None]:
     with plt.style.context(STYLE):
         yield
 

@@ -1,7 +1,8 @@
 """Figure ``timeline``: every reconciled event at its date, one row per event type, with the
 background events before 2006 on a compressed left panel.
 
-Its static drawing, its interactive drawing and its notes; shared pieces come from :mod:`.parts`.
+Its static drawing (:func:`static`), interactive drawing (:func:`interactive`) and notes (:func:`notes`),
+which the registry lists; shared pieces come from :mod:`.parts`.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def _timeline_rows(ev: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return d, keys
 
 
-def _static_timeline(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
+def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     x0, x1 = _xrange(tables)
     ev = _events(tables)
     d, rows = _timeline_rows(ev)
@@ -158,20 +159,20 @@ def _static_timeline(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figur
     return _finish(fig, spec, spec.notes(tables) if spec.notes else ())
 
 
-def _timeline_notes(tables: dict[str, pd.DataFrame]) -> list[str]:
+def notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     ev = _events(tables)
     und = ev[ev["x"].isna()]
-    notes = [
+    out = [
         "Rows without a pair in brackets are Ecuador's acts toward Israel. "
         "A line through a marker is the span its date stands for (month, year or decade)."
     ]
     if len(und):
         items = "; ".join(f"{type_label(r.event_type)} {r.pair}" for r in und.itertuples())
-        notes.append(f"Not shown: {len(und)} undated event(s) ({items}).")
-    return notes
+        out.append(f"Not shown: {len(und)} undated event(s) ({items}).")
+    return out
 
 
-def _interactive_timeline(tables, spec, manifest) -> go.Figure:
+def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.DataFrame) -> go.Figure:
     x0, x1 = _xrange(tables)
     ev = _events(tables)
     d, types = _timeline_rows(ev)

@@ -6,6 +6,7 @@ through the same pipeline with the curated CSVs of ``data/`` copied to a tempora
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import math
@@ -427,3 +428,41 @@ def test_registry_names_tables_that_the_build_makes(tables):
         assert spec.title and spec.caption and spec.alt
         for t in spec.sources:
             assert t in tables, (spec.name, t)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# (e) the package's layout
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _figures_imports(path: Path) -> set[str]:
+    """The modules of analysis.figures that ``path`` imports: '__init__' for the registry itself."""
+    folder = path.parent
+
+    def module(dotted: str) -> str | None:
+        parts = dotted.split(".")
+        if parts[:2] != ["analysis", "figures"]:
+            return None
+        return parts[2] if len(parts) > 2 and (folder / f"{parts[2]}.py").exists() else "__init__"
+
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out |= {module(a.name) for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module == "analysis.figures":
+            out |= {module(f"analysis.figures.{a.name}") for a in node.names}  # a module, or a registry name
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            out.add(module(node.module))
+    return out - {None}
+
+
+def test_figure_modules_import_one_way():
+    """registry -> one module per figure -> parts -> style: no figure module imports another, nor the
+    registry; parts imports style only; style imports neither."""
+    folder = Path(F.__file__).parent
+    modules = {p.stem for p in folder.glob("*.py")} - {"__init__"}
+    figures = modules - {"style", "parts"}
+    assert figures == set(F._STATIC) == set(F._INTERACTIVE)
+    allowed = {"style": set(), "parts": {"style"}} | {f: {"style", "parts"} for f in figures}
+    for name, ok in allowed.items():
+        assert _figures_imports(folder / f"{name}.py") <= ok, name

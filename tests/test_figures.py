@@ -6,6 +6,7 @@ through the same pipeline with the curated CSVs of ``data/`` copied to a tempora
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import math
@@ -20,6 +21,7 @@ from io import BytesIO
 from pathlib import Path
 
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 from PIL import Image
 from plotly.subplots import make_subplots
@@ -27,6 +29,8 @@ from plotly.subplots import make_subplots
 from analysis import figures as F
 from analysis.build import build_data
 from analysis.common.paths import DATA, ROOT
+from analysis.figures.parts import _Overlay
+from analysis.figures.style import _freeze_layout, _save, _style
 from analysis.schema import CURATED
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
@@ -147,13 +151,13 @@ def test_render_all_returns_bytes_and_writes_nothing_itself(rendered):
 def test_every_format_is_drawn_with_the_one_frozen_layout(tables):
     """savefig must not lay the figure out again between formats (it used to, with other pads, so the SVG
     and PDF titles sat lower than the PNG's)."""
-    with F._style():
+    with _style():
         fig = F._STATIC["external"](tables, F._spec("external"))
-        F._freeze_layout(fig)
+        _freeze_layout(fig)
         before = [ax.get_position().bounds for ax in fig.axes], fig._suptitle.get_position()
         labels = [(ax.xaxis.label.get_position(), ax.yaxis.label.get_position()) for ax in fig.axes]
         for fmt in ("png", "svg", "pdf"):
-            F._save(fig, fmt)
+            _save(fig, fmt)
             assert fig.get_layout_engine() is None, fmt
             assert ([ax.get_position().bounds for ax in fig.axes], fig._suptitle.get_position()) == before, (
                 fmt
@@ -164,10 +168,10 @@ def test_every_format_is_drawn_with_the_one_frozen_layout(tables):
 
 
 def test_png_holds_the_agg_drawing_in_rgb_at_300_dpi(tables):
-    with F._style():
+    with _style():
         fig = F._STATIC["stance"](tables, F._spec("stance"))
-        F._freeze_layout(fig)
-        png = F._save(fig, "png")
+        _freeze_layout(fig)
+        png = _save(fig, "png")
         raw = BytesIO()
         fig.savefig(raw, format="rgba", dpi=F.PNG_DPI)
     image = Image.open(BytesIO(png))
@@ -183,9 +187,9 @@ def test_png_holds_the_agg_drawing_in_rgb_at_300_dpi(tables):
 def test_overlay_gives_the_figure_that_plotly_add_calls_give(grid):
     """The overlay sets shapes and annotations in one go; the figure must be the one add_vrect & co make."""
     rows, cols = grid or (1, 1)
-    slow = make_subplots(rows=rows, cols=cols) if grid else F.go.Figure()
-    fast = make_subplots(rows=rows, cols=cols) if grid else F.go.Figure()
-    ov = F._Overlay(fast, cols=cols)
+    slow = make_subplots(rows=rows, cols=cols) if grid else go.Figure()
+    fast = make_subplots(rows=rows, cols=cols) if grid else go.Figure()
+    ov = _Overlay(fast, cols=cols)
     for r in range(1, rows + 1):
         for c in range(1, cols + 1):
             at = {"row": r, "col": c} if grid else {}
@@ -424,3 +428,41 @@ def test_registry_names_tables_that_the_build_makes(tables):
         assert spec.title and spec.caption and spec.alt
         for t in spec.sources:
             assert t in tables, (spec.name, t)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# (e) the package's layout
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _figures_imports(path: Path) -> set[str]:
+    """The modules of analysis.figures that ``path`` imports: '__init__' for the registry itself."""
+    folder = path.parent
+
+    def module(dotted: str) -> str | None:
+        parts = dotted.split(".")
+        if parts[:2] != ["analysis", "figures"]:
+            return None
+        return parts[2] if len(parts) > 2 and (folder / f"{parts[2]}.py").exists() else "__init__"
+
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out |= {module(a.name) for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module == "analysis.figures":
+            out |= {module(f"analysis.figures.{a.name}") for a in node.names}  # a module, or a registry name
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            out.add(module(node.module))
+    return out - {None}
+
+
+def test_figure_modules_import_one_way():
+    """registry -> one module per figure -> parts -> style: no figure module imports another, nor the
+    registry; parts imports style only; style imports neither."""
+    folder = Path(F.__file__).parent
+    modules = {p.stem for p in folder.glob("*.py")} - {"__init__"}
+    figures = modules - {"style", "parts"}
+    assert figures == set(F._STATIC) == set(F._INTERACTIVE)
+    allowed = {"style": set(), "parts": {"style"}} | {f: {"style", "parts"} for f in figures}
+    for name, ok in allowed.items():
+        assert _figures_imports(folder / f"{name}.py") <= ok, name

@@ -1,0 +1,338 @@
+"""Figure ``external``: external measures beside the text-coded stance, on one time axis: UN
+General Assembly agreement with Israel, ideal-point distance, SIPRI arms orders and the stance.
+
+Its static drawing (:func:`static`), interactive drawing (:func:`interactive`) and notes (:func:`notes`),
+which the registry lists, with the UN-session helpers only this figure uses; the TIV bars and the stance
+panel it shares with other figures come from :mod:`.parts`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import MultipleLocator
+from plotly.subplots import make_subplots
+
+from analysis.common.administrations import BACKGROUND
+from analysis.figures.parts import (
+    _MONTHS,
+    TIV_LABEL,
+    _admin_lookup,
+    _dec,
+    _draw_stance,
+    _draw_tiv,
+    _Overlay,
+    _p_bands,
+    _p_stance,
+    _p_titles,
+    _p_tiv,
+    _p_year_axes,
+    _plotly_layout,
+    _shade_bands,
+    _tiv_legend,
+    _xrange,
+    _year_axis,
+)
+from analysis.figures.style import BLUE, GREY, LIGHT, FigureSpec, _finish, _new_figure, escape_text
+
+UN_SESSION_OPENS = (9, 15)  # the day unga.py uses to attribute a session ("15 September used")
+
+
+def _session_x(year: int) -> float:
+    return _dec(date(int(year), *UN_SESSION_OPENS))
+
+
+def _un_end(tables: dict[str, pd.DataFrame]) -> tuple[float | None, str]:
+    s = tables["unga_agreement_by_session"]
+    last = s["last_roll_call"].dropna()
+    if not len(last):
+        return None, ""
+    d = date.fromisoformat(str(last.max())[:10])
+    return _dec(d), f"{_MONTHS[d.month - 1]} {d.year}"
+
+
+def _no_data_admins(tables: dict[str, pd.DataFrame]) -> list[str]:
+    a = tables["unga_agreement_by_administration"]
+    n = a["n_sessions_with_data"].fillna(0)
+    return [p for p, k in zip(a["president"], n, strict=True) if int(k) == 0 and p != BACKGROUND]
+
+
+def _un_no_data(ax: Axes, tables: dict[str, pd.DataFrame], x0: float, x1: float) -> None:
+    end, _end_label = _un_end(tables)
+    if end is not None and end < x1:
+        ax.axvspan(end, x1, facecolor="none", edgecolor=LIGHT, hatch="////", lw=0, zorder=0.8)
+        ax.axvline(end, color=GREY, lw=0.6, zorder=1)
+    lookup = _admin_lookup()
+    for p in _no_data_admins(tables):
+        a = lookup.get(p)
+        if a is None:
+            continue
+        s, e = max(_dec(a.start), x0), min(_dec(a.end), x1)
+        if e > s:
+            ax.text(
+                (s + e) / 2,
+                0.5,
+                "no data",
+                transform=ax.get_xaxis_transform(),
+                ha="center",
+                va="center",
+                fontsize=7,
+                style="italic",
+                color="#333333",
+                zorder=6,
+                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"},
+            )
+
+
+def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
+    x0, x1 = _xrange(tables)
+    fig = _new_figure(spec)
+    gs = fig.add_gridspec(4, 1)
+    ax = fig.add_subplot(gs[0])
+    axes = [ax] + [fig.add_subplot(gs[i], sharex=ax) for i in range(1, 4)]
+    for i, a in enumerate(axes):
+        _shade_bands(a, x0, x1, labels=(i == 0))
+        _year_axis(a, x0, x1)
+        if i < 3:
+            a.tick_params(labelbottom=False)
+    # (a) agreement
+    s = tables["unga_agreement_by_session"]
+    s = s[(s["session_year"] + 1 > x0) & (s["session_year"] < x1)]
+    xs = [_session_x(y) for y in s["session_year"]]
+    a = axes[0]
+    a.plot(
+        xs, s["agree_isr_me"], marker="o", ms=3.5, color=BLUE, label="Palestinian-conflict votes", zorder=4
+    )
+    a.plot(
+        xs,
+        s["agree_isr_all"],
+        marker="s",
+        ms=3,
+        color=GREY,
+        ls=(0, (3, 1.5)),
+        lw=1,
+        label="all votes",
+        zorder=3,
+    )
+    a.set_ylim(-0.05, 1.05)
+    a.set_ylabel("agreement with\nIsrael (1 = same\nvote every time)", fontsize=7)
+    a.set_title("(a) UN General Assembly: how often Ecuador voted as Israel did, per session", pad=24)
+    a.legend(loc="upper left", ncol=2, bbox_to_anchor=(0.0, 0.98))
+    _un_no_data(a, tables, x0, x1)
+    # (b) ideal-point distance
+    d = tables["idealpoint_distance"]
+    d = d[(d["session_year"] + 1 > x0) & (d["session_year"] < x1)]
+    xs = np.array([_session_x(y) for y in d["session_year"]])
+    b = axes[1]
+    # same encoding as panel (a): blue circles for Middle East (Palestinian-conflict) votes, grey squares for all
+    b.fill_between(xs, d["distance_lo_all"], d["distance_hi_all"], color=GREY, alpha=0.18, lw=0, zorder=2)
+    b.plot(
+        xs,
+        d["distance_all"],
+        color=GREY,
+        marker="s",
+        ms=3,
+        ls=(0, (3, 1.5)),
+        lw=1,
+        label="all votes",
+        zorder=3,
+    )
+    b.fill_between(
+        xs,
+        d["distance_lo_me"],
+        d["distance_hi_me"],
+        facecolor="none",
+        edgecolor=BLUE,
+        hatch="....",
+        lw=0,
+        zorder=2,
+    )
+    b.plot(
+        xs,
+        d["distance_me"],
+        color=BLUE,
+        marker="o",
+        ms=3.5,
+        label="Middle East (Palestinian-conflict) votes",
+        zorder=4,
+    )
+    vals = pd.concat(
+        [d["distance_lo_all"], d["distance_hi_all"], d["distance_lo_me"], d["distance_hi_me"]]
+    ).dropna()
+    if len(vals):
+        b.set_ylim(max(vals.min() - 0.4, 0), vals.max() + 0.9)
+    b.set_ylabel("ideal-point\ndistance to Israel\n(higher = further)", fontsize=7)
+    b.set_title("(b) Ideal-point distance, Ecuador–Israel (bands: conservative 5–95% range)")
+    b.legend(loc="upper left", ncol=2)
+    _un_no_data(b, tables, x0, x1)
+    # (c) SIPRI
+    c = axes[2]
+    _draw_tiv(c, tables, x0, x1, label_israel=True)
+    c.set_title("(c) Arms orders by order year: Israel beside all other suppliers (SIPRI register)")
+    _tiv_legend(c, "Israel", "all other suppliers", "Israeli order with TIV 0")
+    # (d) stance
+    e = axes[3]
+    _draw_stance(e, tables, x0, x1, annotate=False)
+    e.yaxis.set_major_locator(MultipleLocator(5))
+    e.set_ylabel("stance toward\nIsrael (mean\nevent value)", fontsize=7)
+    e.set_title("(d) Stance coded from the news articles, by calendar year and administration")
+    e.set_xlabel("year (UN points at the session's opening in September; arms bars span the order year)")
+    return _finish(fig, spec, spec.notes(tables) if spec.notes else ())
+
+
+def notes(tables: dict[str, pd.DataFrame]) -> list[str]:
+    _end, end_label = _un_end(tables)
+    lookup = _admin_lookup()
+    none = [lookup[p].name if p in lookup else p for p in _no_data_admins(tables)]
+    out = []
+    if end_label:
+        out.append(
+            f"The UN roll-call data end {end_label}: "
+            + (f"no data for {', '.join(none)} (hatched), not zero. " if none else "")
+            + "Lines stop where the data stop."
+        )
+    out.append(
+        "TIV is SIPRI's trend-indicator value, a volume index of military capability, never US dollars."
+    )
+    return out
+
+
+def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.DataFrame) -> go.Figure:
+    x0, x1 = _xrange(tables)
+    fig = make_subplots(
+        rows=4,
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.085,
+        subplot_titles=[
+            "(a) UN General Assembly: agreement with Israel per session",
+            "(b) Ideal-point distance Ecuador–Israel (bands: conservative 5–95% range)",
+            escape_text(f"(c) Arms orders by order year, {TIV_LABEL}"),
+            "(d) Stance coded from the news articles",
+        ],
+    )
+    _p_titles(fig)
+    ov = _Overlay(fig)
+    _p_bands(ov, x0, x1, range(1, 5))
+    s = tables["unga_agreement_by_session"]
+    s = s[(s["session_year"] + 1 > x0) & (s["session_year"] < x1)]
+    xs = [_session_x(y) for y in s["session_year"]]
+    hov = [
+        f"session {int(r.session)} ({int(r.session_year)}–{int(r.session_year) + 1}), {escape_text(r.president)}<br>"
+        + (
+            f"Palestinian-conflict votes: {r.agree_isr_me:.2f} ({int(r.n_isr_me)} roll calls)<br>"
+            f"all votes: {r.agree_isr_all:.2f} ({int(r.n_isr_all)} roll calls)<br>"
+            if pd.notna(r.agree_isr_me)
+            else ""
+        )
+        + escape_text(r.coverage)
+        for r in s.itertuples()
+    ]
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=s["agree_isr_me"],
+            mode="lines+markers",
+            name="UN: Palestinian-conflict votes",
+            line={"color": BLUE},
+            marker={"symbol": "circle"},
+            hovertext=hov,
+            hoverinfo="text",
+        ),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=s["agree_isr_all"],
+            mode="lines+markers",
+            name="UN: all votes",
+            line={"color": GREY, "dash": "dash"},
+            marker={"symbol": "square"},
+            hovertext=hov,
+            hoverinfo="text",
+        ),
+        row=1,
+        col=1,
+    )
+    d = tables["idealpoint_distance"]
+    d = d[(d["session_year"] + 1 > x0) & (d["session_year"] < x1)]
+    xs = [_session_x(y) for y in d["session_year"]]
+    for key, colour, dash, label in (
+        ("all", GREY, "dash", "all votes"),
+        ("me", BLUE, "solid", "Middle East (Palestinian-conflict) votes"),
+    ):
+        hov = [
+            f"session {int(r.session)}: distance {getattr(r, 'distance_' + key):.2f} "
+            f"[{getattr(r, 'distance_lo_' + key):.2f}, {getattr(r, 'distance_hi_' + key):.2f}]<br>{escape_text(r.coverage)}"
+            if pd.notna(getattr(r, "distance_" + key))
+            else f"session {int(r.session)}: {escape_text(r.coverage)}"
+            for r in d.itertuples()
+        ]
+        ok = d["distance_" + key].notna().to_numpy()
+        xa = np.array(xs)[ok]
+        fig.add_trace(
+            go.Scatter(
+                x=np.concatenate([xa, xa[::-1]]),
+                y=np.concatenate(
+                    [d["distance_hi_" + key].to_numpy()[ok], d["distance_lo_" + key].to_numpy()[ok][::-1]]
+                ),
+                fill="toself",
+                fillcolor=colour,
+                opacity=0.18,
+                line={"width": 0},
+                hoverinfo="skip",
+                showlegend=False,
+            ),
+            row=2,
+            col=1,
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=d["distance_" + key],
+                mode="lines+markers",
+                name=f"ideal-point distance: {label}",
+                line={"color": colour, "dash": dash},
+                hovertext=hov,
+                hoverinfo="text",
+            ),
+            row=2,
+            col=1,
+        )
+    end, _end_label = _un_end(tables)
+    lookup = _admin_lookup()
+    for r in (1, 2):
+        if end is not None and end < x1:
+            ov.vrect(end, x1, r, fillcolor="#DDDDDD", opacity=0.5, line={"width": 0})
+        for p in _no_data_admins(tables):
+            a = lookup.get(p)
+            if a is None:
+                continue
+            s0, e0 = max(_dec(a.start), x0), min(_dec(a.end), x1)
+            if e0 > s0:
+                xref, yref = ov.axes(r)
+                ov.note(
+                    x=(s0 + e0) / 2,
+                    y=0.5,
+                    yref=f"{yref} domain",
+                    xref=xref,
+                    text=f"<i>no data</i><br>({escape_text(a.name.split()[-1])})",
+                    showarrow=False,
+                    bgcolor="white",
+                    font={"size": 11},
+                )
+    fig.update_yaxes(range=[-0.05, 1.05], title_text="agreement", row=1, col=1)
+    fig.update_yaxes(title_text="distance", row=2, col=1)
+    _p_tiv(fig, ov, tables, x0, x1, 3, prefix="SIPRI: ")
+    fig.update_yaxes(title_text=escape_text("TIV (not US$)"), row=3, col=1)
+    _p_stance(fig, ov, tables, x0, x1, 4)
+    fig.update_yaxes(title_text="stance", row=4, col=1)
+    _p_year_axes(fig, x0, x1)
+    return _plotly_layout(fig, spec, 900, spec.notes(tables) if spec.notes else (), legend_rows=3, overlay=ov)

@@ -38,6 +38,7 @@ from analysis.corpus.sentences import Sentence, segment_bounds, segment_of, spli
 from analysis.extract.actors import Mention, find_mentions
 from analysis.extract.dates.resolver import DateExpr, find_dates
 from analysis.extract.rules import en as rules_en
+from analysis.extract.suppliers import purchase_roles
 
 EVENT_TYPES = (
     "visit",
@@ -183,6 +184,8 @@ class DocState:
     last_events: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # type -> (para, date, prec)
     mentions_both: bool = False
     visit_direction: tuple[str, str] | None = None
+    previous: tuple[int, str] = (-1, "")  # (paragraph, text) of the sentence before the one being read
+    paragraph: int = -1  # of the sentence being read
     _last_person: Mention | None = None
     _last_date: tuple[int, DateExpr] | None = None  # (paragraph, date)
     # (paragraph, sentence, its trigger pass), oldest first
@@ -604,6 +607,8 @@ def _roles(
                 mentions, c.start, exclude={seller.iso3} if seller else set(), sentence=sentence, R=R
             )
         actor, target = (buyer.iso3 if buyer else ""), (seller.iso3 if seller else "")
+        previous = state.previous[1] if state.previous[0] == state.paragraph else ""
+        actor, target = purchase_roles(sentence, c.start, mentions, R.LANG, actor, target, previous)
         if actor == target:
             target = ""
     else:
@@ -762,7 +767,9 @@ def extract_document(doc: Document) -> Iterator[dict]:
     # one pass finds every trigger word of every sentence; patterns then try only where theirs begin
     scans = scan_spans(doc.text, [(s.start, s.end, s.text) for s in sentences])
     for sent, scanned in zip(sentences, scans, strict=True):
+        state.paragraph = sent.paragraph
         rows = _extract_sentence(doc, sent, pub, lang, state, scanned)
+        state.previous = (sent.paragraph, sent.text)
         if rows:
             yield from rows
 

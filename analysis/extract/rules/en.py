@@ -41,7 +41,8 @@ ARMS = (
     r"missiles?|drones?|UAVs?|unmanned\s+aerial|radars?|rifles?|Galils?|Tavors?|ammunition|munitions|"
     r"defen[cs]e\s+(?:products|equipment|systems|materiel|technology|hardware)|military\s+(?:equipment|"
     r"hardware|materiel|technology|vehicles|systems)|patrol\s+boats?|artillery|armou?red\s+vehicles|"
-    r"surveillance\s+systems?|cyber\s*security\s+systems|interceptors?|air\s+defen[cs]e)"
+    r"surveillance\s+systems?|cyber\s*security\s+systems|interceptors?|air\s+defen[cs]e|"
+    r"body\s+armou?r|tactical\s+vehicles|riot[- ]control\s+vehicles)"
 )
 MIL = (
     r"(?:military|armed\s+forces|army|navy|naval|air\s+force|police|troops|units|soldiers|officers|"
@@ -168,7 +169,11 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                 r"\b(?:b(?:uy|ought|uys|uying)|purchas(?:e|ed|es|ing)|acquir(?:e|ed|es|ing)|"
                 r"acquisitions?|procur(?:e|ed|es|ing|ement)|order(?:ed|s)?|import(?:ed|s|ing)?|"
                 r"deliver(?:ed|ies|y|s|ing)?|s(?:old|ell|ells|elling|ales?)|suppl(?:y|ied|ies|ier)|"
-                r"customer|contracts?|deals?)" + G(10) + ARMS + r"\b"
+                r"customer|contracts?|deals?|t(?:ook|aken|akes|aking)\s+delivery|field(?:ed|s|ing)|"
+                r"receiv(?:e|ed|es|ing)|commission(?:ed|s|ing)|induct(?:ed|s|ing)|pa(?:id|ys?|ying)\s+for)"
+                + G(10)
+                + ARMS
+                + r"\b"
             ),
         ),
         (
@@ -493,6 +498,10 @@ GATES: dict[str, tuple[str, ...]] = {
         "surveillance",
         "cyber",
         "interceptor",
+        "armour",  # issue 17
+        "armor",  # issue 17
+        "tactical vehicle",  # issue 17
+        "riot",  # issue 17
     ),
     "military_cooperation": (
         "train",

@@ -68,7 +68,8 @@ ARMS = (
     r"militar(?:es)?|de\s+defensa)|tecnología\s+(?:militar|de\s+defensa)|sistemas?\s+de\s+(?:defensa|"
     r"vigilancia|armas|ciberseguridad|misiles|radar)|lanchas?\s+(?:patrulleras?|rápidas?|guardacostas)|"
     r"patrulleras?|artillería|blindados|vehículos\s+blindados|interceptores?|defensa\s+aérea|"
-    r"productos\s+de\s+defensa)"
+    r"productos\s+de\s+defensa|vehículos\s+(?:tácticos|antimotines|militares)|chalecos\s+antibalas|"
+    r"cascos\s+balísticos)"
 )
 #: "seguridad" and "defensa" in their non-military senses.
 _NOT_SEC = (
@@ -238,14 +239,16 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                 r"adquier(?:e|en)|adquisici(?:ón|ones)|encarg(?:ó|aron)|import(?:ó|aron|a|an|ación|aciones)|"
                 r"entreg(?:ó|aron|a|an|ará|arán|as?)|vend(?:ió|ieron|e|en|erá|er)|ventas?|"
                 r"suministr(?:ó|aron|a|ará|o|os)|provee(?:dor|dores|rá)?|provey(?:ó|eron)|dot(?:ó|aron)\s+(?:a|al)|"
-                r"clientes?|contrat(?:o|os|ó|aron)|pedidos?)" + G(12) + ARMS + r"\b"
+                r"clientes?|contrat(?:o|os|ó|aron)|pedidos?|pag(?:ó|aron|ará|arán)|"
+                r"llegad[oa]s?|arribo|desembarc(?:ó|aron))" + G(12) + ARMS + r"\b"
             ),
         ),
         (
             "arms_bought",
             rx(
-                r"\b" + ARMS + G(8) + r"(?:comprad|adquirid|entregad|vendid|suministrad|importad|encargad)"
-                r"[oa]s?\b"
+                r"\b" + ARMS + G(8) + r"(?:(?:comprad|adquirid|entregad|vendid|suministrad|importad|encargad|"
+                r"procedentes?\s+de|provenientes?\s+de)[oa]?s?\b|(?:se\s+)?(?:le\s+|les\s+)?"
+                r"compr(?:ó|aron|ará|arán)\s+a\b)"
             ),
         ),
         (
@@ -651,6 +654,8 @@ GATES: dict[str, tuple[str, ...]] = {
         "intercept",
         "defensa",
         "producto",
+        "chaleco",  # issue 17
+        "casco",  # issue 17
     ),
     "military_cooperation": (
         "capacit",

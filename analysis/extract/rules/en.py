@@ -380,6 +380,14 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             "abstained",
             rx(r"\babstain(?:ed|s|ing)?\b" + G(6) + r"(?:resolution|vot\w*|U\.?N\.?|United\s+Nations)\b"),
         ),
+        (
+            "abstainers_list",  # needs the UN named in the sentence (analysis/extract/votes.py)
+            rx(
+                r"\b(?:chose|decided|opted|preferred)\s+to\s+abstain\b|\bamong\s+(?:those\s+)?(?:abstaining|"
+                r"the\s+abstentions|the\s+abstainers)\b|\b(?:countries|states|nations|members)\s+(?:that|which|who)\s+"
+                r"abstained\b|\babstention\s+at\s+the\b"
+            ),
+        ),
     ],
     "agreement": [
         (
@@ -562,6 +570,7 @@ GATES: dict[str, tuple[str, ...]] = {
         "support",
         "back",
         "security council",
+        "abstention",  # issue 17: abstainers_list
     ),
     "agreement": (
         "agreement",

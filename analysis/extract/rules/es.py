@@ -511,6 +511,14 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                 r"(?-i:ONU)\b|Naciones\s+Unidas)"
             ),
         ),
+        (
+            "abstainers_list",  # needs the UN named in the sentence (analysis/extract/votes.py)
+            rx(
+                r"\b(?:opt(?:ó|aron)\s+por|decidi(?:ó|eron)|prefiri(?:ó|eron))\s+abstenerse\b|"
+                r"\bentre\s+(?:las\s+)?abstenciones\b|\b(?:los|las|Estados|países|naciones|miembros)\s+que\s+"
+                r"se\s+abstuvieron\b|\babstención\s+(?:ecuatoriana\s+|de\s+Ecuador\s+)?en\s+(?:la\s+)?(?-i:ONU)\b"
+            ),
+        ),
     ],
     "agreement": [
         (

@@ -113,6 +113,7 @@ NEEDS_OFFICIAL = {
     "visited_by",
     "visit_of_official",
     "host_welcomed",
+    "meeting_in_place",
 }
 #: Types whose actor is the grammatical subject, so "Spain, Ireland and Norway recognised" is three events.
 SUBJECT_TYPES = {

@@ -135,9 +135,13 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (
             "host_welcomed",
             rx(
-                r"\b(?:welcomed|welcomes|welcoming|received|receives|hosted|hosts|hosting|"
+                r"\b(?:welcomed|welcomes|welcoming|(?<=\bto\s)welcome|received|receives|hosted|hosts|hosting|"
                 r"greeted|greets)\b"
             ),
+        ),
+        (
+            "meeting_in_place",  # "At a meeting in Jerusalem, Ecuador's president and ..." (issue 17)
+            rx(r"\b(?:meeting|talks|summit|encounter)\s+(?:held\s+)?in\s+" + PLACE_HINT),
         ),
         (
             "leaders_met",
@@ -465,6 +469,8 @@ GATES: dict[str, tuple[str, ...]] = {
         "meet",
         "talks",
         "consultation",
+        "summit",  # issue 17: meeting_in_place
+        "encounter",  # issue 17: meeting_in_place
     ),
     "office_opening": (
         "embass",

@@ -180,9 +180,17 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             rx(
                 r"\b(?:recibi(?:ó|eron|rá|rán)\s+(?:a|al)|recibe(?:n)?\s+(?:a|al)|"
                 r"d(?:io|ieron|a|an|ará)\s+la\s+bienvenida\s+(?:a|al)|acogi(?:ó|eron)\s+(?:a|al)|"
+                r"acoger\s+(?:aquí\s+)?(?:a|al)|"
                 r"agasaj(?:ó|aron)\s+(?:a|al))\b|"
                 r"\b(?:(?<=\bfue\s)|(?<=\bfueron\s)|(?<=\bsido\s)|(?<=\bserá\s)|(?<=\bserán\s))"
                 r"(?:recibid|acogid|agasajad)[oa]s?\b"
+            ),
+        ),
+        (
+            "meeting_in_place",  # "En una reunión celebrada en Jerusalén, el mandatario ..." (issue 17)
+            rx(
+                r"\b(?:reuni(?:ón|ones)|encuentros?|cita|cumbre)\s+(?:(?:celebrad|mantenid|realizad)[oa]s?\s+)?"
+                r"en\s+" + PLACE_HINT
             ),
         ),
         (
@@ -617,6 +625,9 @@ GATES: dict[str, tuple[str, ...]] = {
         "entrevist",
         "mantuv",
         "sostuv",
+        "encuentro",  # issue 17: meeting_in_place
+        "cita",  # issue 17: meeting_in_place
+        "cumbre",  # issue 17: meeting_in_place
     ),
     "office_opening": (
         "embajad",

@@ -67,6 +67,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
     report = evaluate_files(Path(args.gold), Path(args.pred))
     print(format_report(report))
+    if args.pair:
+        print("\nwith the actor-target pair required to match:")
+        print(format_report(evaluate_files(Path(args.gold), Path(args.pred), pair=True)))
     return 0
 
 
@@ -93,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("evaluate", help="precision, recall and F1 of predictions against gold annotations")
     v.add_argument("--gold", required=True)
     v.add_argument("--pred", required=True)
+    v.add_argument(
+        "--pair", action="store_true", help="also score with the actor-target pair required to match"
+    )
     v.set_defaults(func=_cmd_evaluate)
 
     b = sub.add_parser("build", help="the main job: seeds/ -> data/ -> figures/")

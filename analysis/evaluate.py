@@ -3,6 +3,12 @@
 Matching (issue 3): within each file, gold and predictions are *sets* of (event_type, year); a prediction
 matches a gold pair of the same file and type whose year is within one year, and a blank gold year matches
 any year. Each gold pair is matched at most once.
+
+With ``pair=True`` (issue 17) a match also needs the same two countries, in either order: a third country's
+event no longer matches a gold Ecuador-Israel row. A prediction's pair is its ``actor`` and ``target``; a gold
+row's is its own ``actor`` and ``target`` columns when the file has them, else the convention the gold notes
+follow: ``(actor XXX)`` in the note names a third country's act, and otherwise the act is Ecuador's; the other
+side is Palestine for ``palestine_recognition`` and Israel for every other type.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from analysis.common.errors import DataError
 from analysis.extract.engine import EVENT_TYPES
 
 GOLD_COLUMNS = ("file", "event_type", "year")
+_NOTE_ACTOR = re.compile(r"\(actor ([A-Z]{3})\)")
 
 
 @dataclass
@@ -39,8 +46,19 @@ def _year(value: str, path: Path, line: int, field: str = "year") -> int | None:
     return int(float(value))
 
 
-def read_pairs(path: Path) -> set[tuple[str, str, int | None]]:
-    """(file, event_type, year) triples of a gold or prediction CSV, checked for unknown types."""
+def _country_pair(row: dict[str, str]) -> str:
+    """The two countries of a row, sorted and joined ("ECU-ISR"): its own columns, else the gold convention."""
+    actor, target = (row.get("actor") or "").strip(), (row.get("target") or "").strip()
+    if not actor and not target:
+        named = _NOTE_ACTOR.search(row.get("note") or "")
+        actor = named.group(1) if named else "ECU"
+        target = "PSE" if row["event_type"] == "palestine_recognition" else "ISR" if actor != "ISR" else "ECU"
+    return "-".join(sorted((actor, target)))
+
+
+def read_pairs(path: Path, pair: bool = False) -> set[tuple]:
+    """(file, event_type, year) triples of a gold or prediction CSV, checked for unknown types; with ``pair``,
+    (file, event_type, year, countries) where countries is the sorted actor-target pair ("ECU-ISR")."""
     pairs = set()
     rows = read_rows(path, required=GOLD_COLUMNS)
     for line, row in rows:
@@ -48,11 +66,13 @@ def read_pairs(path: Path) -> set[tuple[str, str, int | None]]:
             raise DataError("empty file name", path, line, "file")
         if row["event_type"] not in EVENT_TYPES:
             raise DataError(f"unknown event_type {row['event_type']!r}", path, line, "event_type")
-        pairs.add((Path(row["file"]).name, row["event_type"], _year(row["year"], path, line)))
+        key = (Path(row["file"]).name, row["event_type"], _year(row["year"], path, line))
+        pairs.add((*key, _country_pair(row)) if pair else key)
     return pairs
 
 
-def score(gold: set[tuple[str, str, int | None]], pred: set[tuple[str, str, int | None]]) -> Report:
+def score(gold: set[tuple], pred: set[tuple]) -> Report:
+    """Items are (file, event_type, year, *rest): anything after the year (the country pair) must be equal."""
     # Only files that have gold annotations are scored: a prediction file may cover more articles.
     files = {g[0] for g in gold}
     pred = {p for p in pred if p[0] in files}
@@ -74,6 +94,7 @@ def score(gold: set[tuple[str, str, int | None]], pred: set[tuple[str, str, int 
                 for g in unmatched_gold
                 if g[0] == p[0]
                 and g[1] == p[1]
+                and g[3:] == p[3:]
                 and (g[2] is None or (p[2] is not None and abs(g[2] - p[2]) <= 1))
             ),
             key=lambda g: (g[2] is None, abs((g[2] or 0) - (p[2] or 0)), g[2] or 0),
@@ -120,8 +141,8 @@ def file_languages(pred: Path) -> dict[str, str]:
     return out
 
 
-def evaluate_files(gold: Path, pred: Path) -> Report:
-    gold_pairs, pred_pairs = read_pairs(gold), read_pairs(pred)
+def evaluate_files(gold: Path, pred: Path, pair: bool = False) -> Report:
+    gold_pairs, pred_pairs = read_pairs(gold, pair), read_pairs(pred, pair)
     if not gold_pairs:
         raise DataError("no gold annotations: nothing to score against", gold, 2)
     report = score(gold_pairs, pred_pairs)
@@ -138,16 +159,21 @@ def evaluate_files(gold: Path, pred: Path) -> Report:
     return report
 
 
+def _item_names(report: Report) -> str:
+    items = report.false_positives + report.false_negatives
+    return "file, event_type, year" + (", countries" if items and len(items[0]) > 3 else "")
+
+
 def format_report(report: Report) -> str:
     lines = [report.table.to_string(index=False)]
     if report.by_language is not None and len(report.by_language):
         lines.append("\nF1 per language:")
         lines.append(report.by_language.to_string(index=False))
     if report.false_positives:
-        lines.append("\nfalse positives (file, event_type, year):")
+        lines.append(f"\nfalse positives ({_item_names(report)}):")
         lines += [f"  {p}" for p in report.false_positives]
     if report.false_negatives:
-        lines.append("\nmissed gold (file, event_type, year):")
+        lines.append(f"\nmissed gold ({_item_names(report)}):")
         lines += [f"  {g}" for g in report.false_negatives]
     return "\n".join(lines)
 
@@ -161,8 +187,9 @@ GOLD_SETS = (
 )
 
 
-def evaluate_gold_sets() -> pd.DataFrame:
-    """Overall precision, recall and F1 on every gold set, extracting each folder in memory."""
+def evaluate_gold_sets(pair: bool = False) -> pd.DataFrame:
+    """Overall precision, recall and F1 on every gold set, extracting each folder in memory; with ``pair``,
+    a match also needs the same actor-target pair."""
     import tempfile
 
     from analysis.common.paths import ROOT
@@ -175,7 +202,7 @@ def evaluate_gold_sets() -> pd.DataFrame:
         with tempfile.TemporaryDirectory() as tmp:
             pred = Path(tmp) / "pred.csv"
             mentions_frame(docs).to_csv(pred, index=False)
-            report = evaluate_files(ROOT / gold, pred)
+            report = evaluate_files(ROOT / gold, pred, pair)
         overall = report.table.iloc[-1]
         rows.append(
             {

@@ -177,3 +177,46 @@ def test_a_gold_file_without_the_year_column_is_a_data_error(tmp_path: Path) -> 
     with pytest.raises(DataError) as info:
         read_pairs(gold)
     assert (info.value.line, info.value.field) == (1, "year")
+
+
+# ----------------------------------------------------------------------- the actor-target pair (issue 17)
+
+
+def test_with_pair_a_third_countrys_event_does_not_match_an_ecuador_israel_gold_row(tmp_path: Path) -> None:
+    gold = write(
+        tmp_path,
+        "gold.csv",
+        "file,event_type,year,note\n"
+        "a.txt,office_opening,2018,Ecuador's office\n"
+        "a.txt,diplomatic_downgrade,2023,Third country: Bolivia severed relations (actor BOL)\n"
+        "a.txt,palestine_recognition,2010,Correa recognised Palestine\n",
+    )
+    pred = write(
+        tmp_path,
+        "pred.csv",
+        "file,event_type,year,actor,target\n"
+        "a.txt,office_opening,2018,PRY,ISR\n"  # Paraguay's embassy: only the plain score matches it
+        "a.txt,diplomatic_downgrade,2023,BOL,ISR\n"
+        "a.txt,palestine_recognition,2010,ECU,PSE\n",
+    )
+    assert counts(evaluate_files(gold, pred)) == (3, 0, 0)
+    assert counts(evaluate_files(gold, pred, pair=True)) == (2, 1, 1)
+    assert read_pairs(pred, pair=True) >= {("a.txt", "office_opening", 2018, "ISR-PRY")}
+    assert read_pairs(gold, pair=True) >= {("a.txt", "office_opening", 2018, "ECU-ISR")}
+
+
+def test_with_pair_the_order_of_actor_and_target_does_not_matter(tmp_path: Path) -> None:
+    gold = write(tmp_path, "gold.csv", "file,event_type,year,actor,target\na.txt,visit,2022,ISR,ECU\n")
+    pred = write(tmp_path, "pred.csv", "file,event_type,year,actor,target\na.txt,visit,2021,ECU,ISR\n")
+    assert counts(evaluate_files(gold, pred, pair=True)) == (1, 0, 0)
+
+
+def test_the_cli_prints_both_scores_with_pair(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.cli import main
+
+    gold = write(tmp_path, "gold.csv", "file,event_type,year\na.txt,visit,2022\n")
+    pred = write(tmp_path, "pred.csv", "file,event_type,year,actor,target\na.txt,visit,2022,COL,ISR\n")
+    assert main(["evaluate", "--gold", str(gold), "--pred", str(pred), "--pair"]) == 0
+    out = capsys.readouterr().out
+    assert "with the actor-target pair required to match" in out
+    assert "ISR-COL" not in out and "COL-ISR" in out

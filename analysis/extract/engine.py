@@ -36,8 +36,13 @@ from analysis.common.matching import (
 from analysis.corpus.loading import Document
 from analysis.corpus.sentences import Sentence, segment_bounds, segment_of, split_sentences
 from analysis.extract.actors import Mention, find_mentions
+from analysis.extract.dates.references import is_reference
 from analysis.extract.dates.resolver import DateExpr, find_dates
+from analysis.extract.offices import office_owner
 from analysis.extract.rules import en as rules_en
+from analysis.extract.suppliers import purchase_roles
+from analysis.extract.votes import LIST_RULES as ABSTENTION_LISTS
+from analysis.extract.votes import abstention_polarity, is_un_context
 
 EVENT_TYPES = (
     "visit",
@@ -108,6 +113,7 @@ NEEDS_OFFICIAL = {
     "visited_by",
     "visit_of_official",
     "host_welcomed",
+    "meeting_in_place",
 }
 #: Types whose actor is the grammatical subject, so "Spain, Ireland and Norway recognised" is three events.
 SUBJECT_TYPES = {
@@ -183,6 +189,8 @@ class DocState:
     last_events: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # type -> (para, date, prec)
     mentions_both: bool = False
     visit_direction: tuple[str, str] | None = None
+    previous: tuple[int, str] = (-1, "")  # (paragraph, text) of the sentence before the one being read
+    paragraph: int = -1  # of the sentence being read
     _last_person: Mention | None = None
     _last_date: tuple[int, DateExpr] | None = None  # (paragraph, date)
     # (paragraph, sentence, its trigger pass), oldest first
@@ -384,8 +392,9 @@ _NON_WORDS = re.compile(r"[\W_]+")
 def _choose_date(
     c: Candidate, dates: list[DateExpr], cuts: list[int], cands: list[Candidate], sentence: str
 ) -> DateExpr | None:
-    """A date inside the cue, else in the cue's clause, else in a clause that states no other event."""
-    usable = [d for d in dates if d.date]
+    """A date inside the cue, else in the cue's clause, else in a clause that states no other event; never a
+    year that names or points to something else ("the 1967 borders", "Resolution 181", "Agenda 2030")."""
+    usable = [d for d in dates if d.date and not is_reference(sentence, d)]
     inside = [d for d in usable if c.start <= d.start < c.end]
     if inside:
         return inside[0]
@@ -588,6 +597,9 @@ def _roles(
             mentions, verb_pos, exclude={target} if target else set(), sentence=sentence, R=R
         )
         opener = poss[-1] if poss else subj
+        owner = office_owner(sentence, c.start, c.end, mentions, R.LANG)
+        if owner is not None and owner.iso3 != target:
+            opener = owner
         actor = opener.iso3 if opener else ""
     elif et == "arms_purchase":
         after_from = [
@@ -604,6 +616,8 @@ def _roles(
                 mentions, c.start, exclude={seller.iso3} if seller else set(), sentence=sentence, R=R
             )
         actor, target = (buyer.iso3 if buyer else ""), (seller.iso3 if seller else "")
+        previous = state.previous[1] if state.previous[0] == state.paragraph else ""
+        actor, target = purchase_roles(sentence, c.start, mentions, R.LANG, actor, target, previous)
         if actor == target:
             target = ""
     else:
@@ -716,6 +730,9 @@ def _statement(
 
 def _polarity(c: Candidate, sentence: str, R: ModuleType) -> int:
     if c.event_type == "un_vote":
+        abstained = abstention_polarity(sentence, c.start, c.end)
+        if abstained is not None:
+            return abstained
         if search(R.VOTE_AGAINST, sentence):
             return -1
         if search(R.VOTE_FOR, sentence):
@@ -762,7 +779,9 @@ def extract_document(doc: Document) -> Iterator[dict]:
     # one pass finds every trigger word of every sentence; patterns then try only where theirs begin
     scans = scan_spans(doc.text, [(s.start, s.end, s.text) for s in sentences])
     for sent, scanned in zip(sentences, scans, strict=True):
+        state.paragraph = sent.paragraph
         rows = _extract_sentence(doc, sent, pub, lang, state, scanned)
+        state.previous = (sent.paragraph, sent.text)
         if rows:
             yield from rows
 
@@ -797,6 +816,8 @@ def _extract_sentence(
         actor, target, location, defaulted = _roles(s, c, mentions, state, R)
         if c.rule == "leaders_met" and not ({actor, target} >= set(PAIR)):
             continue
+        if c.rule in ABSTENTION_LISTS and not is_un_context(s):
+            continue  # a parliament's abstainers are no UN vote
         items.append((c, actor, target, location, defaulted, _polarity(c, s, R)))
     if stmt:
         c, actor, target, polarity = stmt

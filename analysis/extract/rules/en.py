@@ -41,7 +41,8 @@ ARMS = (
     r"missiles?|drones?|UAVs?|unmanned\s+aerial|radars?|rifles?|Galils?|Tavors?|ammunition|munitions|"
     r"defen[cs]e\s+(?:products|equipment|systems|materiel|technology|hardware)|military\s+(?:equipment|"
     r"hardware|materiel|technology|vehicles|systems)|patrol\s+boats?|artillery|armou?red\s+vehicles|"
-    r"surveillance\s+systems?|cyber\s*security\s+systems|interceptors?|air\s+defen[cs]e)"
+    r"surveillance\s+systems?|cyber\s*security\s+systems|interceptors?|air\s+defen[cs]e|"
+    r"body\s+armou?r|tactical\s+vehicles|riot[- ]control\s+vehicles)"
 )
 MIL = (
     r"(?:military|armed\s+forces|army|navy|naval|air\s+force|police|troops|units|soldiers|officers|"
@@ -134,9 +135,13 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (
             "host_welcomed",
             rx(
-                r"\b(?:welcomed|welcomes|welcoming|received|receives|hosted|hosts|hosting|"
+                r"\b(?:welcomed|welcomes|welcoming|(?<=\bto\s)welcome|received|receives|hosted|hosts|hosting|"
                 r"greeted|greets)\b"
             ),
+        ),
+        (
+            "meeting_in_place",  # "At a meeting in Jerusalem, Ecuador's president and ..." (issue 17)
+            rx(r"\b(?:meeting|talks|summit|encounter)\s+(?:held\s+)?in\s+" + PLACE_HINT),
         ),
         (
             "leaders_met",
@@ -168,7 +173,11 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                 r"\b(?:b(?:uy|ought|uys|uying)|purchas(?:e|ed|es|ing)|acquir(?:e|ed|es|ing)|"
                 r"acquisitions?|procur(?:e|ed|es|ing|ement)|order(?:ed|s)?|import(?:ed|s|ing)?|"
                 r"deliver(?:ed|ies|y|s|ing)?|s(?:old|ell|ells|elling|ales?)|suppl(?:y|ied|ies|ier)|"
-                r"customer|contracts?|deals?)" + G(10) + ARMS + r"\b"
+                r"customer|contracts?|deals?|t(?:ook|aken|akes|aking)\s+delivery|field(?:ed|s|ing)|"
+                r"receiv(?:e|ed|es|ing)|commission(?:ed|s|ing)|induct(?:ed|s|ing)|pa(?:id|ys?|ying)\s+for)"
+                + G(10)
+                + ARMS
+                + r"\b"
             ),
         ),
         (
@@ -375,6 +384,14 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             "abstained",
             rx(r"\babstain(?:ed|s|ing)?\b" + G(6) + r"(?:resolution|vot\w*|U\.?N\.?|United\s+Nations)\b"),
         ),
+        (
+            "abstainers_list",  # needs the UN named in the sentence (analysis/extract/votes.py)
+            rx(
+                r"\b(?:chose|decided|opted|preferred)\s+to\s+abstain\b|\bamong\s+(?:those\s+)?(?:abstaining|"
+                r"the\s+abstentions|the\s+abstainers)\b|\b(?:countries|states|nations|members)\s+(?:that|which|who)\s+"
+                r"abstained\b|\babstention\s+at\s+the\b"
+            ),
+        ),
     ],
     "agreement": [
         (
@@ -452,6 +469,8 @@ GATES: dict[str, tuple[str, ...]] = {
         "meet",
         "talks",
         "consultation",
+        "summit",  # issue 17: meeting_in_place
+        "encounter",  # issue 17: meeting_in_place
     ),
     "office_opening": (
         "embass",
@@ -493,6 +512,10 @@ GATES: dict[str, tuple[str, ...]] = {
         "surveillance",
         "cyber",
         "interceptor",
+        "armour",  # issue 17
+        "armor",  # issue 17
+        "tactical vehicle",  # issue 17
+        "riot",  # issue 17
     ),
     "military_cooperation": (
         "train",
@@ -553,6 +576,7 @@ GATES: dict[str, tuple[str, ...]] = {
         "support",
         "back",
         "security council",
+        "abstention",  # issue 17: abstainers_list
     ),
     "agreement": (
         "agreement",

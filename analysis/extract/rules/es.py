@@ -68,7 +68,8 @@ ARMS = (
     r"militar(?:es)?|de\s+defensa)|tecnología\s+(?:militar|de\s+defensa)|sistemas?\s+de\s+(?:defensa|"
     r"vigilancia|armas|ciberseguridad|misiles|radar)|lanchas?\s+(?:patrulleras?|rápidas?|guardacostas)|"
     r"patrulleras?|artillería|blindados|vehículos\s+blindados|interceptores?|defensa\s+aérea|"
-    r"productos\s+de\s+defensa)"
+    r"productos\s+de\s+defensa|vehículos\s+(?:tácticos|antimotines|militares)|chalecos\s+antibalas|"
+    r"cascos\s+balísticos)"
 )
 #: "seguridad" and "defensa" in their non-military senses.
 _NOT_SEC = (
@@ -179,9 +180,17 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             rx(
                 r"\b(?:recibi(?:ó|eron|rá|rán)\s+(?:a|al)|recibe(?:n)?\s+(?:a|al)|"
                 r"d(?:io|ieron|a|an|ará)\s+la\s+bienvenida\s+(?:a|al)|acogi(?:ó|eron)\s+(?:a|al)|"
+                r"acoger\s+(?:aquí\s+)?(?:a|al)|"
                 r"agasaj(?:ó|aron)\s+(?:a|al))\b|"
                 r"\b(?:(?<=\bfue\s)|(?<=\bfueron\s)|(?<=\bsido\s)|(?<=\bserá\s)|(?<=\bserán\s))"
                 r"(?:recibid|acogid|agasajad)[oa]s?\b"
+            ),
+        ),
+        (
+            "meeting_in_place",  # "En una reunión celebrada en Jerusalén, el mandatario ..." (issue 17)
+            rx(
+                r"\b(?:reuni(?:ón|ones)|encuentros?|cita|cumbre)\s+(?:(?:celebrad|mantenid|realizad)[oa]s?\s+)?"
+                r"en\s+" + PLACE_HINT
             ),
         ),
         (
@@ -238,14 +247,16 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                 r"adquier(?:e|en)|adquisici(?:ón|ones)|encarg(?:ó|aron)|import(?:ó|aron|a|an|ación|aciones)|"
                 r"entreg(?:ó|aron|a|an|ará|arán|as?)|vend(?:ió|ieron|e|en|erá|er)|ventas?|"
                 r"suministr(?:ó|aron|a|ará|o|os)|provee(?:dor|dores|rá)?|provey(?:ó|eron)|dot(?:ó|aron)\s+(?:a|al)|"
-                r"clientes?|contrat(?:o|os|ó|aron)|pedidos?)" + G(12) + ARMS + r"\b"
+                r"clientes?|contrat(?:o|os|ó|aron)|pedidos?|pag(?:ó|aron|ará|arán)|"
+                r"llegad[oa]s?|arribo|desembarc(?:ó|aron))" + G(12) + ARMS + r"\b"
             ),
         ),
         (
             "arms_bought",
             rx(
-                r"\b" + ARMS + G(8) + r"(?:comprad|adquirid|entregad|vendid|suministrad|importad|encargad)"
-                r"[oa]s?\b"
+                r"\b" + ARMS + G(8) + r"(?:(?:comprad|adquirid|entregad|vendid|suministrad|importad|encargad|"
+                r"procedentes?\s+de|provenientes?\s+de)[oa]?s?\b|(?:se\s+)?(?:le\s+|les\s+)?"
+                r"compr(?:ó|aron|ará|arán)\s+a\b)"
             ),
         ),
         (
@@ -508,6 +519,14 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                 r"(?-i:ONU)\b|Naciones\s+Unidas)"
             ),
         ),
+        (
+            "abstainers_list",  # needs the UN named in the sentence (analysis/extract/votes.py)
+            rx(
+                r"\b(?:opt(?:ó|aron)\s+por|decidi(?:ó|eron)|prefiri(?:ó|eron))\s+abstenerse\b|"
+                r"\bentre\s+(?:las\s+)?abstenciones\b|\b(?:los|las|Estados|países|naciones|miembros)\s+que\s+"
+                r"se\s+abstuvieron\b|\babstención\s+(?:ecuatoriana\s+|de\s+Ecuador\s+)?en\s+(?:la\s+)?(?-i:ONU)\b"
+            ),
+        ),
     ],
     "agreement": [
         (
@@ -606,6 +625,9 @@ GATES: dict[str, tuple[str, ...]] = {
         "entrevist",
         "mantuv",
         "sostuv",
+        "encuentro",  # issue 17: meeting_in_place
+        "cita",  # issue 17: meeting_in_place
+        "cumbre",  # issue 17: meeting_in_place
     ),
     "office_opening": (
         "embajad",
@@ -651,6 +673,8 @@ GATES: dict[str, tuple[str, ...]] = {
         "intercept",
         "defensa",
         "producto",
+        "chaleco",  # issue 17
+        "casco",  # issue 17
     ),
     "military_cooperation": (
         "capacit",

@@ -210,8 +210,10 @@ def _external(mentions: pd.DataFrame, data: Path) -> tuple[dict, dict, list]:
     resources = []
     for path in sorted(ext.rglob("*.csv")):
         raw = pd.read_csv(path, nrows=200)
+        # named from the path below unga/ or arms/, so region/roll_calls.csv does not clash with roll_calls.csv
+        stem = "-".join(path.relative_to(ext).with_suffix("").parts[1:])
         t = schema.table_from_frame(
-            f"external-{path.stem}".replace("_", "-"),
+            f"external-{stem}".replace("_", "-"),
             str(path.relative_to(data)),
             f"External: {path.name}",
             "Copied unchanged; see data/external/SOURCES.md",

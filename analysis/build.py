@@ -207,6 +207,22 @@ def _external(mentions: pd.DataFrame, data: Path) -> tuple[dict, dict, list]:
         schemas[name] = schema.table_from_frame(
             name, f"{name}.csv", title, df.attrs.get("description", title), df, desc, pk, src
         )
+    # issue 15: the UN record to 2025 for all four administrations, and the region (schemas in schema.py)
+    from analysis.external import unga_region
+
+    unga_dir, admins = ext / "unga", load_administrations(data / "administrations.csv")
+    for table, make in (
+        (schema.UNGA_ISRAEL_ROLL_CALLS, lambda: unga.israel_roll_calls(unga_dir, unga_dir / "since2020")),
+        (schema.UNGA_ISRAEL_BY_YEAR, lambda: unga.israel_by_year(unga_dir, unga_dir / "since2020", admins)),
+        (
+            schema.UNGA_ISRAEL_BY_ADMINISTRATION,
+            lambda: unga.israel_by_administration(unga_dir, unga_dir / "since2020", admins),
+        ),
+        (schema.UNGA_RULE_COMPARISON, lambda: unga.rule_comparison(unga_dir, unga_dir / "since2020", admins)),
+        (schema.UNGA_REGION, lambda: unga_region.region_by_year(unga_dir / "region")),
+        (schema.UNGA_REGION_RANK, lambda: unga_region.region_rank(unga_dir / "region", admins)),
+    ):
+        tables[table.name], schemas[table.name] = make(), table
     resources = []
     for path in sorted(ext.rglob("*.csv")):
         raw = pd.read_csv(path, nrows=200)

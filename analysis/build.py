@@ -207,20 +207,18 @@ def _external(mentions: pd.DataFrame, data: Path) -> tuple[dict, dict, list]:
         schemas[name] = schema.table_from_frame(
             name, f"{name}.csv", title, df.attrs.get("description", title), df, desc, pk, src
         )
-    # issue 15: the UN record to 2025 for all four administrations, and the region (schemas in schema.py)
+    # issue 15: the UN record to 2025 for all four administrations, and the region (schemas in schema.py);
+    # like the tables above they read the repository's data/external, with the data folder's administrations
     from analysis.external import unga_region
 
-    unga_dir, admins = ext / "unga", load_administrations(data / "administrations.csv")
+    admins = load_administrations(data / "administrations.csv")
     for table, make in (
-        (schema.UNGA_ISRAEL_ROLL_CALLS, lambda: unga.israel_roll_calls(unga_dir, unga_dir / "since2020")),
-        (schema.UNGA_ISRAEL_BY_YEAR, lambda: unga.israel_by_year(unga_dir, unga_dir / "since2020", admins)),
-        (
-            schema.UNGA_ISRAEL_BY_ADMINISTRATION,
-            lambda: unga.israel_by_administration(unga_dir, unga_dir / "since2020", admins),
-        ),
-        (schema.UNGA_RULE_COMPARISON, lambda: unga.rule_comparison(unga_dir, unga_dir / "since2020", admins)),
-        (schema.UNGA_REGION, lambda: unga_region.region_by_year(unga_dir / "region")),
-        (schema.UNGA_REGION_RANK, lambda: unga_region.region_rank(unga_dir / "region", admins)),
+        (schema.UNGA_ISRAEL_ROLL_CALLS, unga.israel_roll_calls),
+        (schema.UNGA_ISRAEL_BY_YEAR, lambda: unga.israel_by_year(admins=admins)),
+        (schema.UNGA_ISRAEL_BY_ADMINISTRATION, lambda: unga.israel_by_administration(admins=admins)),
+        (schema.UNGA_RULE_COMPARISON, lambda: unga.rule_comparison(admins=admins)),
+        (schema.UNGA_REGION, unga_region.region_by_year),
+        (schema.UNGA_REGION_RANK, lambda: unga_region.region_rank(admins=admins)),
     ):
         tables[table.name], schemas[table.name] = make(), table
     resources = []

@@ -209,14 +209,14 @@ def _external(mentions: pd.DataFrame, data: Path) -> tuple[dict, dict, list]:
         )
     # issue 15: the UN record to 2025 for all four administrations, and the region (schemas in schema.py);
     # like the tables above they read the repository's data/external, with the data folder's administrations
-    from analysis.external import unga_region
+    from analysis.external import unga_israel, unga_region
 
     admins = load_administrations(data / "administrations.csv")
     for table, make in (
-        (schema.UNGA_ISRAEL_ROLL_CALLS, unga.israel_roll_calls),
-        (schema.UNGA_ISRAEL_BY_YEAR, lambda: unga.israel_by_year(admins=admins)),
-        (schema.UNGA_ISRAEL_BY_ADMINISTRATION, lambda: unga.israel_by_administration(admins=admins)),
-        (schema.UNGA_RULE_COMPARISON, lambda: unga.rule_comparison(admins=admins)),
+        (schema.UNGA_ISRAEL_ROLL_CALLS, unga_israel.israel_roll_calls),
+        (schema.UNGA_ISRAEL_BY_YEAR, lambda: unga_israel.israel_by_year(admins=admins)),
+        (schema.UNGA_ISRAEL_BY_ADMINISTRATION, lambda: unga_israel.israel_by_administration(admins=admins)),
+        (schema.UNGA_RULE_COMPARISON, lambda: unga_israel.rule_comparison(admins=admins)),
         (schema.UNGA_REGION, unga_region.region_by_year),
         (schema.UNGA_REGION_RANK, lambda: unga_region.region_rank(admins=admins)),
     ):

@@ -22,7 +22,7 @@ import pandas as pd
 import pytest
 
 from analysis.common.errors import DataError
-from analysis.external import unga, unga_region
+from analysis.external import unga_israel, unga_region
 
 CALLS_HEADER = "date,session,resolution,title,rule,source,rollcall_id,undl_id,year,israel_vote,checked_against,title_source\n"
 VOTES_HEADER = "date,session,resolution,undl_id,title,country_iso3,vote,source,rollcall_id,vote_raw\n"
@@ -264,7 +264,7 @@ def test_real_region_agrees_with_the_one_roll_call_table_on_ecuador() -> None:
     (2007-2018, filled from the UN Digital Library) and 79/16 and 79/74 (2024); the title rule agrees."""
     wide, _ = unga_region.load_region()
     wide = wide.assign(date=wide["date"].map(lambda d: d.isoformat()))
-    ours = unga.israel_roll_calls()
+    ours = unga_israel.israel_roll_calls()
     ours = ours[~ours["note"].str.startswith("same vote")].rename(
         columns={"rule": "our_rule", "year": "our_year"}
     )

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from analysis.common.errors import DataError
-from analysis.external import unga, unga_since2020
+from analysis.external import unga, unga_israel, unga_since2020
 
 VOETEN_CALLS = "rcid,session,date,unres,short,descr,issue_me\n"
 VOETEN_VOTES = "rcid,session,date,ecuador,israel,united_states\n"
@@ -209,19 +209,19 @@ def folders(tmp_path: Path) -> tuple[Path, Path]:
 def test_title_rule_selects_israel_texts_and_es10_but_not_other_occupations(
     title: str, symbol: str, selected: bool
 ) -> None:
-    assert unga.title_rule(title, symbol) is selected
+    assert unga_israel.title_rule(title, symbol) is selected
 
 
 def test_voeten_title_is_short_from_2016_descr_before_and_nothing_for_a_meeting_record() -> None:
     assert (
-        unga.voeten_title("Jerusalem : resolution", "A/72/251 37 - MIDDLE EAST SITUATION")
+        unga_israel.voeten_title("Jerusalem : resolution", "A/72/251 37 - MIDDLE EAST SITUATION")
         == "Jerusalem : resolution"
     )
     assert (
-        unga.voeten_title("MIDDLE EAST SITUATION", "The Syrian Golan : resolution")
+        unga_israel.voeten_title("MIDDLE EAST SITUATION", "The Syrian Golan : resolution")
         == "The Syrian Golan : resolution"
     )
-    assert unga.voeten_title("", "The Acting President: draft resolution on Gaza") == ""
+    assert unga_israel.voeten_title("", "The Acting President: draft resolution on Gaza") == ""
 
 
 # ------------------------------------------------------------------------------------ the copies' readers
@@ -290,7 +290,7 @@ def test_a_draft_record_with_the_adopted_texts_day_and_tally_is_the_same_vote(tm
 
 
 def test_one_table_takes_voeten_to_its_last_day_then_the_copies_with_source_and_rule(folders) -> None:
-    table = unga.israel_roll_calls(*folders, from_year=2018).set_index("rollcall_id")
+    table = unga_israel.israel_roll_calls(*folders, from_year=2018).set_index("rollcall_id")
     assert table.loc[[f"voeten:{i}" for i in (1, 2, 3, 4, 5)], "rule"].tolist() == [
         "title",
         "issue_me+title",
@@ -306,7 +306,7 @@ def test_one_table_takes_voeten_to_its_last_day_then_the_copies_with_source_and_
     draft = table.loc["undl:A/76/L.14:2021-12-01"]
     assert not draft["counted"] and "same vote as A/RES/76/10" in draft["note"]
     assert table["counted"].sum() == 4 + 7
-    assert list(table.reset_index().columns) == list(unga.ISRAEL_ROLL_CALL_COLUMNS)
+    assert list(table.reset_index().columns) == list(unga_israel.ISRAEL_ROLL_CALL_COLUMNS)
 
 
 def test_the_copies_must_agree_with_the_all_votes_file_they_overlap(tmp_path: Path) -> None:
@@ -315,7 +315,7 @@ def test_the_copies_must_agree_with_the_all_votes_file_they_overlap(tmp_path: Pa
     with pytest.raises(
         DataError, match=r"abstain here but yes in all_votes_2019-09_2021-12\.csv line 4"
     ) as info:
-        unga.israel_roll_calls(unga_dir, since, from_year=2018)
+        unga_israel.israel_roll_calls(unga_dir, since, from_year=2018)
     assert (Path(info.value.file).name, info.value.line, info.value.field) == (
         "israel_related_votes_2020_2025.csv",
         3,
@@ -328,7 +328,7 @@ def test_a_roll_call_the_all_votes_file_flags_must_be_in_the_list(tmp_path: Path
     with pytest.raises(
         DataError, match="A/RES/75/24 on 2020-12-02 is flagged israel_related but missing"
     ) as info:
-        unga.israel_roll_calls(unga_dir, since, from_year=2018)
+        unga_israel.israel_roll_calls(unga_dir, since, from_year=2018)
     assert (Path(info.value.file).name, info.value.line, info.value.field) == (
         "all_votes_2019-09_2021-12.csv",
         4,
@@ -340,7 +340,7 @@ def test_a_roll_call_the_all_votes_file_flags_must_be_in_the_list(tmp_path: Path
 
 
 def test_agreement_counts_an_abstention_as_half_and_leaves_absences_out(folders) -> None:
-    table = unga.israel_by_administration(*folders, from_year=2018).set_index("president")
+    table = unga_israel.israel_by_administration(*folders, from_year=2018).set_index("president")
     lasso = table.loc["lasso"]
     # 76/10 yes v no (0), 77/26 abstain v no (0.5), 77/125 Ecuador non-voting (left out); the L.14 draft not counted
     assert (lasso["n_roll_calls"], lasso["agree_isr"], lasso["n_isr"]) == (3, 0.25, 2)
@@ -358,7 +358,7 @@ def test_agreement_counts_an_abstention_as_half_and_leaves_absences_out(folders)
 
 
 def test_coverage_says_which_years_are_complete_and_which_months_the_partial_ones_hold(folders) -> None:
-    years = unga.israel_by_year(*folders, from_year=2018).set_index("year")
+    years = unga_israel.israel_by_year(*folders, from_year=2018).set_index("year")
     assert years.loc[2018, "coverage"] == "complete: Voeten's roll calls"
     assert years.loc[2021, "coverage"] == (
         "complete: every roll call of all_votes_2019-09_2021-12.csv, 2019-12-03 to 2021-12-09; "
@@ -368,7 +368,7 @@ def test_coverage_says_which_years_are_complete_and_which_months_the_partial_one
     assert years.loc[2024, "coverage"].startswith("partial: May only")
     assert years.loc[2020, "annual_missing"] == "Jerusalem"  # in 2018 and 2019, not in 2020
     assert not years.loc[2022, "complete"] and years.loc[2020, "complete"]
-    admins = unga.israel_by_administration(*folders, from_year=2018).set_index("president")["coverage"]
+    admins = unga_israel.israel_by_administration(*folders, from_year=2018).set_index("president")["coverage"]
     assert admins["moreno"] == (
         "2018–2019 complete (Voeten); 2020–2021 complete (UN Digital Library copies); "
         "annual items (voted in most years 2018–2019) not in the data: 2020 (1)"
@@ -384,21 +384,21 @@ def test_coverage_says_which_years_are_complete_and_which_months_the_partial_one
 
 
 def test_december_2023_goes_to_noboa_by_vote_date_and_to_lasso_by_session(folders) -> None:
-    by_date = unga.israel_by_administration(*folders, from_year=2018).set_index("president")
-    by_session = unga.israel_by_administration(*folders, attribute_by="session", from_year=2018).set_index(
-        "president"
-    )
+    by_date = unga_israel.israel_by_administration(*folders, from_year=2018).set_index("president")
+    by_session = unga_israel.israel_by_administration(
+        *folders, attribute_by="session", from_year=2018
+    ).set_index("president")
     assert by_date.loc["noboa", "first_roll_call"] == "2023-12-07"
     # session 78 opened under Lasso in September 2023: by session, its December votes and ES-10/23 (May 2024) go
     # to Lasso, and Noboa's sessions 79 and 80 have no roll calls here
     assert by_session.loc["lasso", "last_roll_call"] == "2024-05-10"
     assert by_session.loc["noboa", "n_roll_calls"] == 0
     with pytest.raises(ValueError, match="attribute_by"):
-        unga.israel_by_administration(*folders, attribute_by="month")
+        unga_israel.israel_by_administration(*folders, attribute_by="month")
 
 
 def test_rule_comparison_counts_what_each_rule_keeps_and_both_measures(folders) -> None:
-    table = unga.rule_comparison(*folders, from_year=2018).set_index(["kind", "period"])
+    table = unga_israel.rule_comparison(*folders, from_year=2018).set_index(["kind", "period"])
     y2018 = table.loc[("year", "2018")]
     # issue_me keeps rcid 2 (0) and the separate vote 3 (abstain v no: 0.5); the title rule 1 (0) and 2 (0)
     assert (y2018["n_issue_me"], y2018["n_title"], y2018["n_both"]) == (2, 2, 1)
@@ -421,21 +421,23 @@ def test_rule_comparison_counts_what_each_rule_keeps_and_both_measures(folders) 
 
 @pytest.fixture(scope="module")
 def real() -> pd.DataFrame:
-    return unga.israel_roll_calls()
+    return unga_israel.israel_roll_calls()
 
 
 def test_real_title_rule_reproduces_the_copies_israel_related_flags() -> None:
-    for path in sorted(unga.SINCE2020_DIR.glob("all_votes_*.csv")):
+    for path in sorted(unga_israel.SINCE2020_DIR.glob("all_votes_*.csv")):
         table = unga_since2020.load_all_votes(path)
-        ours = [unga.title_rule(t, r) for t, r in zip(table["title"], table["resolution"], strict=True)]
+        ours = [
+            unga_israel.title_rule(t, r) for t, r in zip(table["title"], table["resolution"], strict=True)
+        ]
         assert ours == table["israel_related"].tolist(), path.name
 
 
 def test_real_voeten_and_the_copy_agree_on_every_vote_they_both_hold() -> None:
     voeten = unga.load_unga()
     voeten = voeten[voeten["date"].map(lambda d: d.isoformat() >= "2019-09-01")]
-    voeten = voeten.assign(resolution=voeten["unres"].map(unga.voeten_symbol))
-    copy = unga_since2020.load_all_votes(unga.SINCE2020_DIR / "all_votes_2019-09_2021-12.csv")
+    voeten = voeten.assign(resolution=voeten["unres"].map(unga_israel.voeten_symbol))
+    copy = unga_since2020.load_all_votes(unga_israel.SINCE2020_DIR / "all_votes_2019-09_2021-12.csv")
     both = voeten.merge(copy, on=["date", "resolution"], suffixes=("_v", "_c"))
     assert len(both) == 91  # every Voeten roll call from September 2019 to 14 January 2020
     for country in ("ecuador", "israel", "united_states"):
@@ -445,7 +447,7 @@ def test_real_voeten_and_the_copy_agree_on_every_vote_they_both_hold() -> None:
 def test_real_measure_covers_all_four_administrations(real: pd.DataFrame) -> None:
     since = real[real["source"] == "since2020"]
     assert len(since) == 88 and since["counted"].sum() == 87  # A/76/L.14 repeats A/RES/76/10
-    table = unga.israel_by_administration().set_index("president")
+    table = unga_israel.israel_by_administration().set_index("president")
     assert table["n_roll_calls"].to_dict() == {"correa": 178, "moreno": 71, "lasso": 31, "noboa": 39}
     assert table["agree_isr"].notna().all() and table["abstain_share"].notna().all()
     assert "2022 partial: November–December only" in table.loc["lasso", "coverage"]
@@ -453,7 +455,7 @@ def test_real_measure_covers_all_four_administrations(real: pd.DataFrame) -> Non
 
 
 def test_real_measure_does_not_hang_on_the_rule() -> None:
-    table = unga.rule_comparison()
+    table = unga_israel.rule_comparison()
     years = table[table["kind"] == "year"]
     assert years["period"].tolist() == [str(y) for y in range(2007, 2020)]
     assert years["agree_isr_diff"].abs().max() <= 0.05

@@ -5,7 +5,7 @@ The files sit in ``data/external/unga/region/``, copied unchanged (``data/extern
 USA), ``roll_calls.csv`` (one row per roll call, with the ``rule`` that selected it) and
 ``source_disagreements.csv`` (the cells where two sources disagree; the primary source's value is kept).
 
-The measures are the suite's (:mod:`analysis.external.unga`): agreement with Israel or the USA, 1 for the same
+The measures are the suite's (:mod:`analysis.external.unga_israel`): agreement with Israel or the USA, 1 for the same
 vote, 0.5 when one side abstains, 0 when opposed, absences left out; abstention share of the votes cast. Only the
 roll calls the title rule picks are used (``rule`` names ``title_keyword`` or ``ES-10_symbol``), the same rule as
 Ecuador's measure for the four administrations; roll calls picked only by Voeten's ``issue_me`` are left out.
@@ -28,7 +28,8 @@ from analysis.common.administrations import Administration, administrations, pre
 from analysis.common.csvio import read_rows
 from analysis.common.errors import DataError
 from analysis.common.paths import EXTERNAL
-from analysis.external.unga import EXCLUDED, abstain_share, agreement_index
+from analysis.external.unga import EXCLUDED, agreement_index
+from analysis.external.unga_israel import abstain_share
 
 REGION_DIR = EXTERNAL / "unga" / "region"
 VOTES_CSV = "unga_israel_votes_grulac.csv"

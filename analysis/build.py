@@ -207,11 +207,27 @@ def _external(mentions: pd.DataFrame, data: Path) -> tuple[dict, dict, list]:
         schemas[name] = schema.table_from_frame(
             name, f"{name}.csv", title, df.attrs.get("description", title), df, desc, pk, src
         )
+    # issue 15: the UN record to 2025 for all four administrations, and the region (schemas in schema.py);
+    # like the tables above they read the repository's data/external, with the data folder's administrations
+    from analysis.external import unga_israel, unga_region
+
+    admins = load_administrations(data / "administrations.csv")
+    for table, make in (
+        (schema.UNGA_ISRAEL_ROLL_CALLS, unga_israel.israel_roll_calls),
+        (schema.UNGA_ISRAEL_BY_YEAR, lambda: unga_israel.israel_by_year(admins=admins)),
+        (schema.UNGA_ISRAEL_BY_ADMINISTRATION, lambda: unga_israel.israel_by_administration(admins=admins)),
+        (schema.UNGA_RULE_COMPARISON, lambda: unga_israel.rule_comparison(admins=admins)),
+        (schema.UNGA_REGION, unga_region.region_by_year),
+        (schema.UNGA_REGION_RANK, lambda: unga_region.region_rank(admins=admins)),
+    ):
+        tables[table.name], schemas[table.name] = make(), table
     resources = []
     for path in sorted(ext.rglob("*.csv")):
         raw = pd.read_csv(path, nrows=200)
+        # named from the path below unga/ or arms/, so region/roll_calls.csv does not clash with roll_calls.csv
+        stem = "-".join(path.relative_to(ext).with_suffix("").parts[1:])
         t = schema.table_from_frame(
-            f"external-{path.stem}".replace("_", "-"),
+            f"external-{stem}".replace("_", "-"),
             str(path.relative_to(data)),
             f"External: {path.name}",
             "Copied unchanged; see data/external/SOURCES.md",

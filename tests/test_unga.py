@@ -258,9 +258,13 @@ def recorded_checksums(prefix: str) -> dict[str, tuple[str, int]]:
 
 
 def test_unga_files_are_byte_identical_to_the_shared_data_per_sources_md() -> None:
+    """Every file under data/external/unga, its since2020/ and region/ folders included, has its sha256 and size."""
     recorded = recorded_checksums("unga/")
-    present = sorted(p.relative_to(EXTERNAL).as_posix() for p in (EXTERNAL / "unga").iterdir() if p.is_file())
+    present = sorted(
+        p.relative_to(EXTERNAL).as_posix() for p in (EXTERNAL / "unga").rglob("*") if p.is_file()
+    )
     assert sorted(recorded) == present, "every file in data/external/unga must be listed in SOURCES.md"
+    assert {"unga/since2020/israel_related_votes_2020_2025.csv", "unga/region/roll_calls.csv"} <= set(present)
     for name, (sha, size) in recorded.items():
         payload = (EXTERNAL / name).read_bytes()
         assert len(payload) == size, name

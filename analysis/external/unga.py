@@ -4,6 +4,10 @@ The data are Voeten's roll calls (sessions 1–74, to 14 January 2020) and the B
 points, copied unchanged into ``data/external/unga/`` (see ``data/external/SOURCES.md``). Every loader checks
 its file and raises :class:`analysis.common.errors.DataError` naming file, line and field; no row is dropped.
 
+Only Voeten's data are read here; the record after January 2020 and the one Israel-related roll-call table for
+all four administrations are in :mod:`analysis.external.unga_israel`, the region in
+:mod:`analysis.external.unga_region`.
+
 Attribution rule, used throughout: a session belongs to the administration in office when the session opened.
 Session N opens in September of 1945 + N (``unga/PROVENANCE.md``; session 1, opened January 1946, is the
 exception and is background either way). No Ecuadorian change of government falls in September, so the exact
@@ -161,11 +165,12 @@ def load_roll_calls(path: Path = ROLL_CALLS_CSV) -> pd.DataFrame:
                 "date": _day(row["date"], path, line, "date"),
                 "unres": row.get("unres", ""),
                 "short": row.get("short", ""),
+                "descr": row.get("descr", ""),
                 "issue_me": _flag(row["issue_me"], path, line, "issue_me"),
                 "line": line,
             }
         )
-    columns = ["rcid", "session", "date", "unres", "short", "issue_me", "line"]
+    columns = ["rcid", "session", "date", "unres", "short", "descr", "issue_me", "line"]
     frame = pd.DataFrame(out, columns=columns)
     return frame.sort_values(["session", "date", "rcid"], kind="stable").reset_index(drop=True)
 

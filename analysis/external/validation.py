@@ -2,8 +2,13 @@
 
 One row per administration with the three measures side by side and, where both exist, whether each moved in
 the same direction as the text-coded stance relative to Correa (the one administration all three cover).
-The measures are different constructs (acts reported in five articles; votes on Palestinian-conflict
-resolutions; arms-order volume), so agreement in direction is what can be read, not agreement in level.
+The measures are different constructs (acts reported in five articles; votes on Israel-related resolutions;
+arms-order volume), so agreement in direction is what can be read, not agreement in level.
+
+The UN columns come from ``unga_israel_by_administration`` (Voeten's roll calls to January 2020, the UN Digital
+Library copies after, selected by the title rule, attributed by vote date) and ``unga_region_rank`` (Ecuador's
+place among the 33 Latin American and Caribbean states); ``un_distance_me`` is the Bailey–Strezhnev–Voeten
+ideal-point distance, which exists only to 2019.
 """
 
 from __future__ import annotations
@@ -20,6 +25,11 @@ COLUMNS = [
     "text_n_events",
     "un_agree_isr_me",
     "un_n_votes_me",
+    "un_abstain_share_me",
+    "un_agree_usa_me",
+    "un_region_rank",
+    "un_region_n",
+    "un_region_median_agree_isr",
     "un_distance_me",
     "un_coverage",
     "sipri_israel_share_tiv",
@@ -43,9 +53,17 @@ def _direction(a: float, b: float) -> str:
     return "yes" if np.sign(a) == np.sign(b) else "no"
 
 
+def _number(row: pd.Series | None, col: str) -> float:
+    """A float from a table row, NaN where the row or the value is missing."""
+    if row is None or pd.isna(row[col]):
+        return np.nan
+    return float(row[col])
+
+
 def validation_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     stance = tables["stance"].set_index("administration")
-    un = tables["unga_agreement_by_administration"].set_index("president")
+    un = tables["unga_israel_by_administration"].set_index("president")
+    region = tables["unga_region_rank"].set_index("president")
     ip = tables["idealpoint_distance"]
     arms = tables["arms_share_by_administration"].set_index("president")
     rows = []
@@ -54,6 +72,7 @@ def validation_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     for a in coded:
         s = stance.loc[a] if a in stance.index else None
         u = un.loc[a] if a in un.index else None
+        g = region.loc[a] if a in region.index else None
         sessions = ip[ip["president"] == a]["distance_me"].astype(float)
         r = arms.loc[a] if a in arms.index else None
         rows.append(
@@ -64,8 +83,13 @@ def validation_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "text_ci_high": float(s["ci_high"]) if s is not None else np.nan,
                 "text_label": s["label"] if s is not None else "no events",
                 "text_n_events": int(s["n_events"]) if s is not None else 0,
-                "un_agree_isr_me": float(u["agree_isr_me"]) if u is not None else np.nan,
-                "un_n_votes_me": int(u["n_isr_me"]) if u is not None and pd.notna(u["n_isr_me"]) else 0,
+                "un_agree_isr_me": _number(u, "agree_isr"),
+                "un_n_votes_me": int(u["n_isr"]) if u is not None and pd.notna(u["n_isr"]) else 0,
+                "un_abstain_share_me": _number(u, "abstain_share"),
+                "un_agree_usa_me": _number(u, "agree_usa"),
+                "un_region_rank": g["rank_agree_isr"] if g is not None else pd.NA,
+                "un_region_n": g["n_ranked"] if g is not None else pd.NA,
+                "un_region_median_agree_isr": _number(g, "region_median_agree_isr"),
                 "un_distance_me": float(sessions.mean()) if sessions.notna().any() else np.nan,
                 "un_coverage": u["coverage"] if u is not None else "no data",
                 "sipri_israel_share_tiv": float(r["israel_share_tiv"]) if r is not None else np.nan,
@@ -74,6 +98,8 @@ def validation_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             }
         )
     df = pd.DataFrame(rows)
+    for col in ("un_region_rank", "un_region_n"):
+        df[col] = df[col].astype("Int64")
     base = df.set_index("administration").loc[baseline]
     df["text_change_vs_correa"] = df["text_score"] - base["text_score"]
     df["un_change_vs_correa"] = df["un_agree_isr_me"] - base["un_agree_isr_me"]
@@ -94,9 +120,14 @@ def validation_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     for row in df.itertuples():
         parts = []
         if np.isnan(row.un_agree_isr_me):
-            parts.append("no UN figure: the roll-call data end in January 2020")
-        elif row.un_n_votes_me < 60:
-            parts.append(f"UN agreement rests on {row.un_n_votes_me} Palestinian-conflict votes")
+            parts.append("no UN figure: no Israel-related roll calls in the data for this administration")
+        else:
+            if row.un_n_votes_me < 60:
+                parts.append(f"UN agreement rests on {row.un_n_votes_me} Israel-related votes")
+            if "partial" in row.un_coverage:
+                parts.append("UN figure rests partly on incomplete years (un_coverage)")
+            if np.isnan(row.un_distance_me):
+                parts.append("no ideal-point distance: the estimates end in 2019")
         if row.sipri_n_orders_all == 0:
             parts.append("no arms orders in the SIPRI register")
         elif row.sipri_n_orders_israel and row.sipri_israel_share_tiv == 0:
@@ -120,12 +151,18 @@ DESCRIPTIONS = {
     "text_ci_high": "upper bound of its bootstrap interval",
     "text_label": "label of the text-coded stance",
     "text_n_events": "events behind the text-coded stance",
-    "un_agree_isr_me": "Ecuador's agreement with Israel on Palestinian-conflict UN roll calls (1 same, 0.5 one "
-    "abstains, 0 opposed); blank where there are no UN data",
-    "un_n_votes_me": "roll calls behind the agreement figure",
+    "un_agree_isr_me": "Ecuador's agreement with Israel on Israel-related UN roll calls (title rule; 1 same, 0.5 "
+    "one abstains, 0 opposed; roll calls by vote date), from unga_israel_by_administration.csv; blank where none",
+    "un_n_votes_me": "roll calls behind the agreement figure (both countries voted yes, no or abstain)",
+    "un_abstain_share_me": "Ecuador's abstentions among its votes cast on those roll calls",
+    "un_agree_usa_me": "Ecuador's agreement with the USA on those roll calls (same scoring)",
+    "un_region_rank": "Ecuador's rank among the Latin American and Caribbean states by agreement with Israel "
+    "(1 = closest to Israel; unga_region_rank.csv)",
+    "un_region_n": "countries ranked (those with a vote cast in the period)",
+    "un_region_median_agree_isr": "the region's median agreement with Israel over the same roll calls",
     "un_distance_me": "mean distance between Ecuador's and Israel's Middle East ideal points over the "
-    "administration's sessions",
-    "un_coverage": "coverage of the UN data for the administration",
+    "administration's sessions (Bailey–Strezhnev–Voeten; the estimates end in 2019)",
+    "un_coverage": "what the UN figure rests on: complete and partial years (unga_israel_by_administration.csv)",
     "sipri_israel_share_tiv": "Israel's share of Ecuador's arms orders, SIPRI TIV (volume index, not US$)",
     "sipri_n_orders_israel": "orders from Israel in the SIPRI register",
     "sipri_n_orders_all": "orders from all suppliers in the SIPRI register",

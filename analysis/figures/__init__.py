@@ -30,9 +30,8 @@ import plotly.io as pio
 from matplotlib.backends import backend_pdf, backend_svg  # noqa: F401 (loaded before render_all forks)
 from matplotlib.figure import Figure
 
-from analysis.common.administrations import BACKGROUND
 from analysis.common.paths import SEEDS
-from analysis.figures import arms_track, event_matrix, external, shifts, sources, stance, timeline
+from analysis.figures import arms_track, event_matrix, external, region, shifts, sources, stance, timeline
 from analysis.figures.parts import TIV_LABEL, _admin_lookup
 from analysis.figures.style import (
     PNG_DPI,
@@ -66,8 +65,11 @@ FORMATS = ("png", "svg", "pdf", "html")
 PLOTLY_JS = "plotly.min.js"
 COMMAND = "`alignment build` (all outputs) or `alignment figures` (figures only)"
 
-UNGA_CREDIT = "UN roll calls: Voeten, UN General Assembly Voting Data (Harvard Dataverse hdl:1902.1/12379)"
 IDEAL_CREDIT = "ideal points: Bailey, Strezhnev and Voeten (2017)"
+UN_REGION_CREDIT = (
+    "UN roll calls 2007–2019: Voeten (Harvard Dataverse hdl:1902.1/12379); 2020–2025: UN Digital Library "
+    "voting records as copied in data/external/unga/ (see SOURCES.md)"
+)
 SIPRI_CREDIT = "SIPRI Arms Transfers Database, https://www.sipri.org/databases/armstransfers"
 
 
@@ -185,25 +187,28 @@ FIGURES: list[FigureSpec] = [
         title="Votes, arms and words: external measures beside the text-coded stance",
         caption=(
             "Four panels on one time axis with the administrations shaded: (a) Ecuador's agreement with Israel "
-            "in UN General Assembly roll calls per session, on Palestinian-conflict votes and on all votes; "
-            "(b) the distance between the two countries' ideal points with conservative 5–95% bands; (c) arms "
+            "in the UN General Assembly's Israel-related roll calls per calendar year (1 the same vote, 0.5 when "
+            "one side abstains), with the share of Ecuador's votes that are abstentions, from 2007 to the latest "
+            "data (hollow: years the sources hold in part); (b) the distance between the two countries' ideal points with conservative 5–95% bands; (c) arms "
             f"orders by order year in the SIPRI register, Israel beside all other suppliers, in {TIV_LABEL}; "
             "(d) the stance coded from the news articles. Where a source has no data the panel says so."
         ),
         alt=(
-            "Four stacked time panels from 2006: UN vote agreement with Israel, ideal-point distance, SIPRI arms "
-            "orders with Israel highlighted, and the yearly text-coded stance."
+            "Four stacked time panels from 2006: UN vote agreement with Israel and abstention share per year to "
+            "2025, ideal-point distance to 2019, SIPRI arms orders with Israel highlighted, and the yearly "
+            "text-coded stance."
         ),
         sources=(
+            "unga_israel_by_year",
+            "unga_israel_by_administration",
             "unga_agreement_by_session",
-            "unga_agreement_by_administration",
             "idealpoint_distance",
             "arms_by_supplier",
             "arms_israel_by_year",
             "stance",
             "stance_yearly",
         ),
-        credits=(UNGA_CREDIT, IDEAL_CREDIT, SIPRI_CREDIT),
+        credits=(UN_REGION_CREDIT, IDEAL_CREDIT, SIPRI_CREDIT),
         height_in=8.2,
         notes=external.notes,
     ),
@@ -231,6 +236,27 @@ FIGURES: list[FigureSpec] = [
         height_in=4.6,
         notes=arms_track.notes,
     ),
+    FigureSpec(
+        name="region",
+        title="Ecuador's UN votes on Israel beside Latin America and the Caribbean, 2007 to today",
+        caption=(
+            "Per calendar year, on the UN General Assembly roll calls about Israel, Palestine and the Middle East "
+            "(the same roll calls for every country): (a) Ecuador's agreement with Israel (1 the same vote, 0.5 when "
+            "one side abstains, 0 opposed; absences left out) against the median and middle half of the region's "
+            "members; (b) the share of Ecuador's votes that are abstentions, against the same; beneath, the roll "
+            "calls each year rests on; (c) seven peers' agreement with Israel beside Ecuador's. Administrations "
+            "are shaded; hollow markers and hatched bars are years the sources hold only in part."
+        ),
+        alt=(
+            "Two stacked yearly line charts from 2007 with the four administrations shaded: Ecuador's line against "
+            "the region's median and grey inter-quartile band, for agreement with Israel and for the abstention "
+            "share; a strip of roll-call counts per year; and seven small panels, one per peer country."
+        ),
+        sources=("unga_region", "unga_israel_by_year"),
+        credits=(UN_REGION_CREDIT,),
+        height_in=8.6,
+        notes=region.notes,
+    ),
 ]
 
 _BY_NAME = {f.name: f for f in FIGURES}
@@ -242,6 +268,7 @@ _STATIC: dict[str, Callable[[dict[str, pd.DataFrame], FigureSpec], Figure]] = {
     "sources": sources.static,
     "external": external.static,
     "arms_track": arms_track.static,
+    "region": region.static,
 }
 _INTERACTIVE: dict[str, Callable[[dict[str, pd.DataFrame], FigureSpec, pd.DataFrame], go.Figure]] = {
     "shifts": shifts.interactive,
@@ -251,6 +278,7 @@ _INTERACTIVE: dict[str, Callable[[dict[str, pd.DataFrame], FigureSpec, pd.DataFr
     "sources": sources.interactive,
     "external": external.interactive,
     "arms_track": arms_track.interactive,
+    "region": region.interactive,
 }
 
 
@@ -297,18 +325,31 @@ def _facts(name: str, tables: dict[str, pd.DataFrame]) -> str:
         ev = tables["events"]
         return f"{int((ev['n_outlets'] <= 1).sum())} of {len(ev)} events are reported by one outlet only."
     if name == "external":
-        a = tables["unga_agreement_by_administration"]
+        a = tables["unga_israel_by_administration"]
         parts = []
         for r in a.itertuples():
-            if r.president == BACKGROUND:
+            if pd.isna(r.agree_isr):
+                parts.append(f"{r.name} no roll calls")
                 continue
-            v = f"{r.agree_isr_me:.2f}" if pd.notna(r.agree_isr_me) else "no data"
-            parts.append(f"{r.name} {v}")
+            partial = ", partly incomplete years" if "partial" in str(r.coverage) else ""
+            parts.append(
+                f"{r.name} {r.agree_isr:.2f} (abstention share {r.abstain_share:.2f}; {int(r.n_roll_calls)} roll calls{partial})"
+            )
         return (
-            "UN agreement with Israel on Palestinian-conflict votes by administration: "
+            "UN agreement with Israel on Israel-related roll calls by administration: "
             + "; ".join(parts)
             + "."
         )
+    if name == "region":
+        rank = tables["unga_region_rank"]
+        parts = [
+            f"{r.name}: agreement {r.ecu_agree_isr:.2f} against a region median of "
+            f"{r.region_median_agree_isr:.2f}, rank {int(r.rank_agree_isr)} of {int(r.n_ranked)} closest to Israel, "
+            f"abstention share {r.ecu_abstain_share:.2f} ({int(r.n_roll_calls)} roll calls, {r.years})"
+            for r in rank.itertuples()
+            if pd.notna(r.ecu_agree_isr)
+        ]
+        return "Per administration: " + "; ".join(parts) + "."
     if name == "arms_track":
         iy = tables["arms_israel_by_year"]
         yrs = [int(y) for y in iy.loc[iy["n_orders_israel"] > 0, "year"]]

@@ -18,11 +18,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 from plotly.subplots import make_subplots
 
-from analysis.common.administrations import BACKGROUND
 from analysis.figures.parts import (
     _MONTHS,
     TIV_LABEL,
-    _admin_lookup,
     _dec,
     _draw_stance,
     _draw_tiv,
@@ -56,37 +54,36 @@ def _un_end(tables: dict[str, pd.DataFrame]) -> tuple[float | None, str]:
     return _dec(d), f"{_MONTHS[d.month - 1]} {d.year}"
 
 
-def _no_data_admins(tables: dict[str, pd.DataFrame]) -> list[str]:
-    a = tables["unga_agreement_by_administration"]
-    n = a["n_sessions_with_data"].fillna(0)
-    return [p for p, k in zip(a["president"], n, strict=True) if int(k) == 0 and p != BACKGROUND]
+def _un_years(tables: dict[str, pd.DataFrame], x0: float, x1: float) -> pd.DataFrame:
+    """The combined UN measure per calendar year (Voeten to 2019, UN Digital Library copies after), in range."""
+    y = tables["unga_israel_by_year"]
+    return y[(y["year"] + 1 > x0) & (y["year"] < x1)].sort_values("year")
 
 
-def _un_no_data(ax: Axes, tables: dict[str, pd.DataFrame], x0: float, x1: float) -> None:
-    end, _end_label = _un_end(tables)
-    if end is not None and end < x1:
-        ax.axvspan(end, x1, facecolor="none", edgecolor=LIGHT, hatch="////", lw=0, zorder=0.8)
-        ax.axvline(end, color=GREY, lw=0.6, zorder=1)
-    lookup = _admin_lookup()
-    for p in _no_data_admins(tables):
-        a = lookup.get(p)
-        if a is None:
-            continue
-        s, e = max(_dec(a.start), x0), min(_dec(a.end), x1)
-        if e > s:
-            ax.text(
-                (s + e) / 2,
-                0.5,
-                "no data",
-                transform=ax.get_xaxis_transform(),
-                ha="center",
-                va="center",
-                fontsize=7,
-                style="italic",
-                color="#333333",
-                zorder=6,
-                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"},
-            )
+def _partial(y: pd.DataFrame) -> pd.Series:
+    return ~y["complete"].astype(bool)
+
+
+def _un_ideal_end(ax: Axes, tables: dict[str, pd.DataFrame], x1: float) -> None:
+    """Hatch the span after the ideal-point estimates end (they stop with Voeten's data), with one note."""
+    end, end_label = _un_end(tables)
+    if end is None or end >= x1:
+        return
+    ax.axvspan(end, x1, facecolor="none", edgecolor=LIGHT, hatch="////", lw=0, zorder=0.8)
+    ax.axvline(end, color=GREY, lw=0.6, zorder=1)
+    ax.text(
+        (end + x1) / 2,
+        0.5,
+        f"no ideal-point estimates\nafter {end_label}",
+        transform=ax.get_xaxis_transform(),
+        ha="center",
+        va="center",
+        fontsize=7,
+        style="italic",
+        color="#333333",
+        zorder=6,
+        bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"},
+    )
 
 
 def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
@@ -100,30 +97,32 @@ def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
         _year_axis(a, x0, x1)
         if i < 3:
             a.tick_params(labelbottom=False)
-    # (a) agreement
-    s = tables["unga_agreement_by_session"]
-    s = s[(s["session_year"] + 1 > x0) & (s["session_year"] < x1)]
-    xs = [_session_x(y) for y in s["session_year"]]
+    # (a) agreement and abstentions on Israel-related roll calls, the combined measure to today
+    y = _un_years(tables, x0, x1)
     a = axes[0]
-    a.plot(
-        xs, s["agree_isr_me"], marker="o", ms=3.5, color=BLUE, label="Palestinian-conflict votes", zorder=4
-    )
-    a.plot(
-        xs,
-        s["agree_isr_all"],
-        marker="s",
-        ms=3,
-        color=GREY,
-        ls=(0, (3, 1.5)),
-        lw=1,
-        label="all votes",
-        zorder=3,
-    )
+    part = _partial(y)
+    for col, colour, marker, ms, ls, label in (
+        ("agree_isr", BLUE, "o", 3.5, "-", "agreement with Israel (abstention counts ½)"),
+        ("abstain_share", GREY, "s", 3, (0, (3, 1.5)), "Ecuador's abstention share"),
+    ):
+        a.plot(
+            y["year"] + 0.5, y[col], marker=marker, ms=ms, color=colour, ls=ls, lw=1.1, label=label, zorder=4
+        )
+        a.plot(
+            y.loc[part, "year"] + 0.5,
+            y.loc[part, col],
+            ls="",
+            marker=marker,
+            ms=ms,
+            mfc="white",
+            color=colour,
+            zorder=5,
+        )
+    a.plot([], [], ls="", marker="o", ms=3.5, mfc="white", color=BLUE, label="partial year (hollow)")
     a.set_ylim(-0.05, 1.05)
-    a.set_ylabel("agreement with\nIsrael (1 = same\nvote every time)", fontsize=7)
-    a.set_title("(a) UN General Assembly: how often Ecuador voted as Israel did, per session", pad=24)
-    a.legend(loc="upper left", ncol=2, bbox_to_anchor=(0.0, 0.98))
-    _un_no_data(a, tables, x0, x1)
+    a.set_ylabel("share of Israel-\nrelated roll calls\n(1 = every one)", fontsize=7)
+    a.set_title("(a) UN General Assembly, Israel-related roll calls: Ecuador beside Israel, per year", pad=24)
+    a.legend(loc="upper left", ncol=3, bbox_to_anchor=(0.0, 0.98))
     # (b) ideal-point distance
     d = tables["idealpoint_distance"]
     d = d[(d["session_year"] + 1 > x0) & (d["session_year"] < x1)]
@@ -169,7 +168,7 @@ def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     b.set_ylabel("ideal-point\ndistance to Israel\n(higher = further)", fontsize=7)
     b.set_title("(b) Ideal-point distance, Ecuador–Israel (bands: conservative 5–95% range)")
     b.legend(loc="upper left", ncol=2)
-    _un_no_data(b, tables, x0, x1)
+    _un_ideal_end(b, tables, x1)
     # (c) SIPRI
     c = axes[2]
     _draw_tiv(c, tables, x0, x1, label_israel=True)
@@ -181,21 +180,34 @@ def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     e.yaxis.set_major_locator(MultipleLocator(5))
     e.set_ylabel("stance toward\nIsrael (mean\nevent value)", fontsize=7)
     e.set_title("(d) Stance coded from the news articles, by calendar year and administration")
-    e.set_xlabel("year (UN points at the session's opening in September; arms bars span the order year)")
+    e.set_xlabel(
+        "year (UN votes per calendar year; ideal points at the session's opening in September; arms by order year)"
+    )
     return _finish(fig, spec, spec.notes(tables) if spec.notes else ())
 
 
 def notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     _end, end_label = _un_end(tables)
-    lookup = _admin_lookup()
-    none = [lookup[p].name if p in lookup else p for p in _no_data_admins(tables)]
+    y = tables["unga_israel_by_year"]
     out = []
-    if end_label:
+    if len(y):
+        partial = [str(int(v)) for v in y.loc[_partial(y), "year"]]
         out.append(
-            f"The UN roll-call data end {end_label}: "
-            + (f"no data for {', '.join(none)} (hatched), not zero. " if none else "")
-            + "Lines stop where the data stop."
+            f"UN panel (a): roll calls picked by the title rule, {int(y['year'].min())}–{int(y['year'].max())} "
+            "(Voeten's data to 2019, UN Digital Library copies after)"
+            + (f"; partial years, drawn hollow: {', '.join(partial)}" if partial else "")
+            + ". Per administration, agreement with Israel and abstention share: "
+            + "; ".join(
+                f"{r.name.split()[-1]} {r.agree_isr:.2f} and {r.abstain_share:.2f} ({int(r.n_roll_calls)} roll calls"
+                + ("; partial years" if "partial" in str(r.coverage) else "")
+                + ")"
+                for r in tables["unga_israel_by_administration"].itertuples()
+                if pd.notna(r.agree_isr)
+            )
+            + "."
         )
+    if end_label:
+        out.append(f"The ideal-point estimates (b) rest on Voeten's data and end {end_label} (hatched).")
     out.append(
         "TIV is SIPRI's trend-indicator value, a volume index of military capability, never US dollars."
     )
@@ -210,7 +222,7 @@ def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.
         shared_xaxes=True,
         vertical_spacing=0.085,
         subplot_titles=[
-            "(a) UN General Assembly: agreement with Israel per session",
+            "(a) UN General Assembly, Israel-related roll calls: agreement with Israel and abstentions, per year",
             "(b) Ideal-point distance Ecuador–Israel (bands: conservative 5–95% range)",
             escape_text(f"(c) Arms orders by order year, {TIV_LABEL}"),
             "(d) Stance coded from the news articles",
@@ -219,48 +231,37 @@ def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.
     _p_titles(fig)
     ov = _Overlay(fig)
     _p_bands(ov, x0, x1, range(1, 5))
-    s = tables["unga_agreement_by_session"]
-    s = s[(s["session_year"] + 1 > x0) & (s["session_year"] < x1)]
-    xs = [_session_x(y) for y in s["session_year"]]
+    y = _un_years(tables, x0, x1)
+    part = _partial(y).to_list()
     hov = [
-        f"session {int(r.session)} ({int(r.session_year)}–{int(r.session_year) + 1}), {escape_text(r.president)}<br>"
-        + (
-            f"Palestinian-conflict votes: {r.agree_isr_me:.2f} ({int(r.n_isr_me)} roll calls)<br>"
-            f"all votes: {r.agree_isr_all:.2f} ({int(r.n_isr_all)} roll calls)<br>"
-            if pd.notna(r.agree_isr_me)
-            else ""
-        )
+        f"<b>{int(r.year)}</b>, {escape_text(r.president)}: {int(r.n_roll_calls)} roll calls "
+        f"({int(r.ecu_yes)} yes, {int(r.ecu_no)} no, {int(r.ecu_abstain)} abstain, {int(r.ecu_absent)} absent)<br>"
+        f"agreement with Israel {r.agree_isr:.2f} · abstention share {r.abstain_share:.2f}<br>"
         + escape_text(r.coverage)
-        for r in s.itertuples()
+        for r in y.itertuples()
     ]
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=s["agree_isr_me"],
-            mode="lines+markers",
-            name="UN: Palestinian-conflict votes",
-            line={"color": BLUE},
-            marker={"symbol": "circle"},
-            hovertext=hov,
-            hoverinfo="text",
-        ),
-        row=1,
-        col=1,
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=s["agree_isr_all"],
-            mode="lines+markers",
-            name="UN: all votes",
-            line={"color": GREY, "dash": "dash"},
-            marker={"symbol": "square"},
-            hovertext=hov,
-            hoverinfo="text",
-        ),
-        row=1,
-        col=1,
-    )
+    for col, colour, symbol, dash, label in (
+        ("agree_isr", BLUE, "circle", "solid", "UN: agreement with Israel (hollow: partial year)"),
+        ("abstain_share", GREY, "square", "dash", "UN: Ecuador's abstention share"),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=y["year"] + 0.5,
+                y=y[col],
+                mode="lines+markers",
+                name=label,
+                line={"color": colour, "dash": dash},
+                marker={
+                    "symbol": symbol,
+                    "color": ["white" if p else colour for p in part],
+                    "line": {"color": colour, "width": 1.5},
+                },
+                hovertext=hov,
+                hoverinfo="text",
+            ),
+            row=1,
+            col=1,
+        )
     d = tables["idealpoint_distance"]
     d = d[(d["session_year"] + 1 > x0) & (d["session_year"] < x1)]
     xs = [_session_x(y) for y in d["session_year"]]
@@ -306,29 +307,21 @@ def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.
             row=2,
             col=1,
         )
-    end, _end_label = _un_end(tables)
-    lookup = _admin_lookup()
-    for r in (1, 2):
-        if end is not None and end < x1:
-            ov.vrect(end, x1, r, fillcolor="#DDDDDD", opacity=0.5, line={"width": 0})
-        for p in _no_data_admins(tables):
-            a = lookup.get(p)
-            if a is None:
-                continue
-            s0, e0 = max(_dec(a.start), x0), min(_dec(a.end), x1)
-            if e0 > s0:
-                xref, yref = ov.axes(r)
-                ov.note(
-                    x=(s0 + e0) / 2,
-                    y=0.5,
-                    yref=f"{yref} domain",
-                    xref=xref,
-                    text=f"<i>no data</i><br>({escape_text(a.name.split()[-1])})",
-                    showarrow=False,
-                    bgcolor="white",
-                    font={"size": 11},
-                )
-    fig.update_yaxes(range=[-0.05, 1.05], title_text="agreement", row=1, col=1)
+    end, end_label = _un_end(tables)
+    if end is not None and end < x1:
+        ov.vrect(end, x1, 2, fillcolor="#DDDDDD", opacity=0.5, line={"width": 0})
+        xref, yref = ov.axes(2)
+        ov.note(
+            x=(end + x1) / 2,
+            y=0.5,
+            yref=f"{yref} domain",
+            xref=xref,
+            text=f"<i>no ideal-point estimates<br>after {escape_text(end_label)}</i>",
+            showarrow=False,
+            bgcolor="white",
+            font={"size": 11},
+        )
+    fig.update_yaxes(range=[-0.05, 1.05], title_text="share of roll calls", row=1, col=1)
     fig.update_yaxes(title_text="distance", row=2, col=1)
     _p_tiv(fig, ov, tables, x0, x1, 3, prefix="SIPRI: ")
     fig.update_yaxes(title_text=escape_text("TIV (not US$)"), row=3, col=1)

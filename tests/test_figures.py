@@ -388,20 +388,25 @@ def test_sipri_tiv_is_labelled_as_a_volume_index_never_dollars(tables):
         assert tiv and all("not US$" in lab for lab in tiv), labels
 
 
-def test_un_panels_say_no_data_for_lasso_and_noboa_instead_of_drawing_zero(tables):
+def test_external_un_panel_draws_lasso_and_noboa_and_says_where_the_ideal_points_end(tables):
+    """Panel (a) draws the combined UN measure to the latest year, so no administration is 'no data';
+    panel (b), the ideal points, stops with Voeten's data and says so once."""
     fig = F.static_figure("external", tables)
-    un_axes = fig.axes[:2]
-    end = max(tables["unga_agreement_by_session"]["last_roll_call"].dropna())
-    end_x = int(end[:4]) + (int(end[5:7]) - 1) / 12
-    for ax in un_axes:
-        notes = [t.get_text() for t in ax.texts]
-        assert notes.count("no data") >= 2, notes
-        data_lines = [ln for ln in ax.get_lines() if not ln.get_label().startswith("_")]
-        assert data_lines
-        for line in data_lines:
-            xs, ys = line.get_xdata(), line.get_ydata()
-            drawn = [x for x, y in zip(xs, ys, strict=True) if not math.isnan(y)]
-            assert not drawn or max(drawn) < end_x + 0.1, "a UN line continues past the end of the data"
+    votes, ideal = fig.axes[:2]
+    assert not [t.get_text() for t in votes.texts if "no data" in t.get_text()]
+    last = int(tables["unga_israel_by_year"]["year"].max())
+    drawn = [
+        x for ln in votes.get_lines() for x, y in zip(ln.get_xdata(), ln.get_ydata(), strict=True) if y == y
+    ]
+    assert max(drawn) > last, "panel (a) stops before the last year of the combined UN data"
+    assert any("no ideal-point estimates" in t.get_text() for t in ideal.texts)
+    assert "no data" not in fig._source_footnote
+    note = " ".join(F.caption("external", tables).split())
+    for name in ("Lasso", "Noboa"):
+        assert re.search(name + r" \d\.\d\d and \d\.\d\d", note), note
+    page = F.interactive_figure("external", tables)
+    texts = [a.text for a in page.layout.annotations if a.text]
+    assert not [t for t in texts if "no data</i><br>(" in t], texts
 
 
 # ---------------------------------------------------------------------------------------------------------

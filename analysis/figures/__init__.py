@@ -9,7 +9,7 @@ through :func:`escape_text`, so a quote holding ``<script>`` shows as those char
 
 This module is the registry: the table of figures (:data:`FIGURES`), their captions and alt text, and the
 entry points the build and the notebooks call. Each figure has a module of its own (:mod:`.shifts`,
-:mod:`.timeline`, :mod:`.stance`, :mod:`.event_matrix`, :mod:`.sources`, :mod:`.external`,
+:mod:`.timeline`, :mod:`.stance`, :mod:`.event_matrix`, :mod:`.sources`, :mod:`.external`, :mod:`.region`,
 :mod:`.arms_track`) with the same three functions: ``static(tables, spec)``, ``interactive(tables, spec,
 manifest)`` and ``notes(tables)``. What several figures share is in :mod:`.parts`, the house style and the
 file writers in :mod:`.style`. Imports run one way: registry -> figure modules -> parts -> style.

@@ -483,7 +483,7 @@ CHRONOLOGY_SOURCES = Table(
         F("source_id", "string", "outlet, year of publication and slug", required=True),
         F("title", "string", "headline as published, or a bracketed description", required=True),
         F("outlet", "string", "publication, with the wire service where the text is a copy", required=True),
-        F("url", "string", "the page's address as gathered", required=True, pattern=r"^https?://"),
+        F("url", "string", "the page's address as gathered", required=True, pattern=r"^https?://\S+$"),
         F("published", "string", "publication date, ISO truncated", required=True, pattern=DATE_TRUNC),
         F(
             "published_precision",

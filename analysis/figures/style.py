@@ -148,7 +148,11 @@ class FigureSpec:
 def footnote(spec: FigureSpec) -> str:
     """The source line every figure carries."""
     parts = [f"Source: {', '.join(spec.source_files)}"]
-    parts.append("coded from the articles in seeds/" if "events" in spec.sources else "")
+    parts.append(
+        "coded from the articles in seeds/ and the cited chronology in data/chronology/"
+        if "events" in spec.sources
+        else ""
+    )
     parts += list(spec.credits)
     text = "; ".join(p for p in parts if p)
     return f"{text}. Made by `alignment build`."

@@ -37,7 +37,6 @@ from analysis.figures.parts import (
     _track_text,
     _xrange,
     _year_axis,
-    indistinct_note,
     type_label,
 )
 from analysis.figures.style import (
@@ -49,6 +48,7 @@ from analysis.figures.style import (
     _finish,
     _new_figure,
     escape_text,
+    indistinct_note,
 )
 
 RUPTURE_TYPES = ("military_rupture", "diplomatic_downgrade")

@@ -24,7 +24,6 @@ from analysis.figures.parts import (
     _Overlay,
     _plotly_layout,
     _xrange,
-    indistinct_note,
 )
 from analysis.figures.style import (
     BLACK,
@@ -39,6 +38,7 @@ from analysis.figures.style import (
     _s,
     _wrap_html,
     escape_text,
+    indistinct_note,
 )
 
 

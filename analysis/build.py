@@ -16,9 +16,19 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import schema
+from analysis.coding.chronology import as_mentions, load_cited, load_perspective_groups
 from analysis.coding.corrections import apply_corrections
+from analysis.coding.evidence import evidence_table
 from analysis.coding.reconcile import reconcile
-from analysis.coding.stance import load_coding, sensitivity, stance_by_administration, stance_by_year
+from analysis.coding.stance import (
+    coded_events,
+    coded_presidents,
+    load_coding,
+    sensitivity,
+    stance_by_administration,
+    stance_by_year,
+    stance_shifts,
+)
 from analysis.common.administrations import administration_for, load_administrations
 from analysis.common.csvio import frame_to_csv_text, write_files
 from analysis.common.errors import DataError
@@ -63,16 +73,22 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
         administration_for(d, p, admins) if d else ""
         for d, p in zip(mentions["date"].fillna(""), mentions["date_precision"], strict=True)
     ]
-    corrected = apply_corrections(mentions, data / "corrections.csv", admins)
-    events, sources = reconcile(corrected, outlets, admins)
+    combined, cited, cited_sources = _with_cited(mentions, outlets, data, admins)
+    _progress(f"chronology: {len(cited)} cited reports from {len(cited_sources)} sources", quiet)
+    corrected_all = apply_corrections(combined, data / "corrections.csv", admins)
+    corrected = corrected_all[corrected_all["report_id"] == ""].copy()  # text and analyst-added mentions
+    events, sources = reconcile(corrected_all, outlets, admins)
     _progress(f"reconcile: {len(events)} events", quiet)
     coding = load_coding(data)
     as_of = max((d.published for d in docs if d.published), default=None)
+    as_of = _latest(as_of, cited_sources)
     if as_of is None:
         raise DataError("no article has a publication date; cannot measure years in office", seeds)
     stance = stance_by_administration(events, coding, as_of, admins)
     yearly = stance_by_year(events, coding, admins)
-    sens = sensitivity(corrected, lambda m: reconcile(m, outlets, admins), coding, as_of, admins)
+    sens = sensitivity(corrected_all, lambda m: reconcile(m, outlets, admins), coding, as_of, admins)
+    shifts = stance_shifts(events, coding, sens, admins)
+    evidence = evidence_table(coded_events(events, coding), sources, coded_presidents(admins))
     _progress(f"stance: {len(stance)} administrations, {len(sens)} sensitivity rows", quiet)
     tables = {
         "mentions": mentions,
@@ -81,6 +97,9 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
         "stance": stance,
         "stance_yearly": yearly,
         "stance_sensitivity": sens,
+        "cited_mentions": cited,
+        "stance_shifts": shifts,
+        "evidence": evidence,
     }
     schemas = {t.name: t for t in schema.DERIVED}
     for name, df in tables.items():
@@ -120,7 +139,37 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
         f"{r.administration}: {r.score:+.2f} [{r.ci_low:+.2f}, {r.ci_high:+.2f}] {r.label} ({r.n_events} events)"
         for r in stance.itertuples()
     ]
+    res.summary += [
+        f"shift {r[0]} -> {r[1]}: {r[2]:+.2f} [{r[3]:+.2f}, {r[4]:+.2f}], sign kept in {r[6]:.0%} of variants"
+        for r in shifts.itertuples(index=False)
+    ]
     return res
+
+
+def _with_cited(
+    mentions: pd.DataFrame, outlets: dict[str, str], data: Path, admins
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Text mentions and the chronology's cited reports in one frame, so corrections, reconciliation and stance
+    see both kinds (issue 14); also the cited mentions and the chronology's sources."""
+    groups = load_perspective_groups(data / "perspective_groups.csv")
+    missing = sorted(set(mentions["doc_id"]) - set(groups))
+    if missing:
+        raise DataError(f"no perspective group for {', '.join(missing)}", data / "perspective_groups.csv")
+    cited, cited_sources = load_cited(admins, data, groups)
+    text = mentions.copy()
+    text["evidence"] = "text"
+    text["report_id"] = ""
+    text["perspective_group"] = text["doc_id"].map(groups)
+    text["outlet"] = text["doc_id"].map(outlets)
+    return pd.concat([text, as_mentions(cited)], ignore_index=True), cited, cited_sources
+
+
+def _latest(as_of, cited_sources: pd.DataFrame):
+    """The latest day-precise publication among articles and chronology sources: years in office run to it."""
+    from datetime import date
+
+    days = [date.fromisoformat(p) for p in cited_sources["published"] if len(p) == 10]
+    return max([d for d in (as_of, *days) if d is not None], default=None)
 
 
 def _external(mentions: pd.DataFrame, data: Path) -> tuple[dict, dict, list]:

@@ -263,12 +263,17 @@ def test_duplicate_ids_are_an_error(tmp_path: Path) -> None:
     assert_names(info.value, path, 3, "id")
 
 
-def test_the_committed_corrections_apply_to_the_seeds_and_each_has_a_reason() -> None:
+def test_the_committed_corrections_apply_to_the_seeds_and_the_chronology_and_each_has_a_reason() -> None:
+    from analysis.build import _with_cited
+    from analysis.common.administrations import administrations
+
     rows = load_corrections(DATA / "corrections.csv")
     assert rows and all(r["reason"] for _, r in rows)
     mentions = mentions_frame(load_corpus(SEEDS))
-    out = apply_corrections(mentions, DATA / "corrections.csv")
-    assert set(out["correction"]) - {""} == {r["id"] for _, r in rows if r["action"] != "drop"}
+    combined, _, _ = _with_cited(mentions, {}, DATA, administrations())
+    out = apply_corrections(combined, DATA / "corrections.csv")
+    applied = {c for cell in out["correction"] for c in cell.split(";")} - {""}
+    assert applied == {r["id"] for _, r in rows if r["action"] != "drop"}
 
 
 # --------------------------------------------------------------------- added events downstream

@@ -66,9 +66,17 @@ def hostile(tmp_path_factory):
     data = tmp_path_factory.mktemp("hostile-data")
     for t in CURATED:
         if t.path != "corrections.csv":  # the project's corrections name the real seeds
+            (data / t.path).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(DATA / t.path, data / t.path)
+    for name in ("README.md", "SOURCES.md"):  # the rest of the cited chronology: its hovers are escaped too
+        shutil.copy(DATA / "chronology" / name, data / "chronology" / name)
     shutil.copy(HOSTILE / "corrections.csv", data / "corrections.csv")
     seeds = HOSTILE / "seeds"
+    from analysis.corpus.loading import load_corpus
+
+    with (data / "perspective_groups.csv").open("a", encoding="utf-8") as groups:
+        for d in load_corpus(seeds):
+            groups.write(f"{d.doc_id},text,wires,hostile test article\n")
     tables = build_data(seeds=seeds, data=data, quiet=True).tables
     manifest = F.load_manifest(seeds / "manifest.csv")
     files = F.render_all(tables, OUT, formats=("svg", "html"), manifest=manifest)
@@ -293,7 +301,10 @@ def test_a_manifest_url_that_is_not_http_gives_no_link(hostile):
     assert F.safe_url(manifest["url"].iloc[0]) == ""
     fig = F.interactive_figure("shifts", tables, manifest=manifest)
     custom = [c for tr in fig.data if tr.customdata is not None for c in tr.customdata]
-    assert custom and all(c == "" for c in custom)
+    cited = {F.escape_text(F.safe_url(u)) for u in tables["cited_mentions"]["source_url"]}
+    # the hostile article's URL gives no link; the only links are the chronology's own http(s) sources
+    assert custom and all(c == "" or c in cited for c in custom)
+    assert "" in custom
 
 
 @pytest.mark.browser

@@ -293,7 +293,11 @@ def test_undated_mentions_of_a_type_and_pair_form_one_undated_event() -> None:
 
 @pytest.mark.parametrize(
     ("statuses", "expected"),
-    [(("planned", "happened"), "happened"), (("announced", "planned"), "announced")],
+    [
+        (("announced", "happened"), "happened"),
+        (("announced", "planned"), "announced"),
+        (("planned", "cancelled"), "cancelled"),
+    ],
 )
 def test_the_merged_status_is_the_most_advanced_a_source_reports(
     statuses: tuple[str, str], expected: str

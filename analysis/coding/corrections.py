@@ -1,9 +1,12 @@
 """Analyst corrections (``data/corrections.csv``), applied on every build after extraction.
 
-Each row drops a mention, changes one field of a mention, or adds an event with a citation, and says why.
-A mention is named by ``doc_id``, ``event_type``, ``start_char`` (the sentence's offset in the original
-file) and, optionally, ``actor`` and ``target``. A row that no longer matches anything is an error naming
-its line: a correction is never silently ignored.
+Each row drops a mention, changes one field of a mention, splits a mention off into an event of its own
+(``split``: reconciliation never merges it with mentions outside the same split row), or adds an event with
+a citation, and says why. A text mention is named by ``doc_id``, ``event_type``, ``start_char`` (the
+sentence's offset in the original file) and, optionally, ``actor`` and ``target``; a cited report of the
+chronology by its ``report_id`` in ``doc_id`` with ``start_char`` blank, so corrections apply to both kinds
+alike. A row that no longer matches anything is an error naming its line: a correction is never silently
+ignored.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ CORRECTION_COLUMNS = (
     "citation",
     "reason",
 )
-ACTIONS = ("drop", "set", "add")
+ACTIONS = ("drop", "set", "split", "add")
 SETTABLE = (
     "event_type",
     "status",
@@ -106,8 +109,16 @@ def load_corrections(path: Path) -> list[tuple[int, dict[str, str]]]:
             if r["field"] == "date":
                 _check_date(r["value"], path, line, "value")
             _check_value(r["field"], r["value"], path, line)
-        if r["action"] in ("drop", "set") and not (r["doc_id"] and re.fullmatch(r"[0-9]+", r["start_char"])):
-            raise DataError("drop and set name a mention by doc_id and start_char", path, line, "start_char")
+        if r["action"] in ("drop", "set", "split") and not (
+            r["doc_id"] and re.fullmatch(r"[0-9]*", r["start_char"])
+        ):
+            raise DataError(
+                "drop, set and split name a mention by doc_id and start_char (text) or by a report_id in doc_id "
+                "with start_char blank (cited)",
+                path,
+                line,
+                "start_char",
+            )
         if r["action"] == "add":
             if not r["citation"]:
                 raise DataError("an added event needs a citation", path, line, "citation")
@@ -127,10 +138,19 @@ def load_corrections(path: Path) -> list[tuple[int, dict[str, str]]]:
     return rows
 
 
+def _also(previous: pd.Series, correction: str) -> pd.Series:
+    """A mention changed by two rows (split, then dated) names both, in file order."""
+    return previous.map(lambda p: f"{p};{correction}" if p else correction)
+
+
 def apply_corrections(mentions: pd.DataFrame, path: Path, admins=None) -> pd.DataFrame:
     """Mentions with every correction applied, plus a ``correction`` column naming the row that changed each."""
     m = mentions.copy()
     m["correction"] = ""
+    m["split"] = ""
+    if "report_id" not in m:
+        m["report_id"] = ""
+    m["report_id"] = m["report_id"].fillna("")
     added = []
     for line, r in load_corrections(path):
         if r["action"] == "add":
@@ -157,15 +177,18 @@ def apply_corrections(mentions: pd.DataFrame, path: Path, admins=None) -> pd.Dat
                     "polarity": 1,
                     "date_source": "analyst correction",
                     "correction": r["id"],
+                    "split": "",
+                    "report_id": "",
+                    "evidence": "cited",
                 }
             )
             added.append(row)
             continue
-        hit = (
-            (m["doc_id"] == r["doc_id"])
-            & (m["event_type"] == r["event_type"])
-            & (m["start_char"].astype("Int64") == int(r["start_char"]))
-        )
+        if r["start_char"]:
+            at = (m["start_char"].astype("Int64") == int(r["start_char"])).fillna(False).astype(bool)
+            hit = (m["doc_id"] == r["doc_id"]) & (m["event_type"] == r["event_type"]) & at
+        else:  # a cited report, named by its report_id
+            hit = (m["report_id"] == r["doc_id"]) & (m["event_type"] == r["event_type"])
         if r["actor"]:
             hit &= m["actor"] == r["actor"]
         if r["target"]:
@@ -173,13 +196,18 @@ def apply_corrections(mentions: pd.DataFrame, path: Path, admins=None) -> pd.Dat
         if not hit.any():
             raise DataError(
                 f"correction {r['id']!r} matches no mention (doc_id={r['doc_id']}, event_type={r['event_type']}, "
-                f"start_char={r['start_char']}); the article or the extractor changed: update or remove the row",
+                f"start_char={r['start_char'] or 'blank'}); the article, the chronology or the extractor changed: "
+                "update or remove the row",
                 path,
                 line,
                 "start_char",
             )
         if r["action"] == "drop":
             m = m[~hit].copy()
+            continue
+        if r["action"] == "split":
+            m.loc[hit, "split"] = r["value"] or r["id"]  # split rows with one value form one event
+            m.loc[hit, "correction"] = _also(m.loc[hit, "correction"], r["id"])
             continue
         field, value = r["field"], r["value"]
         if field == "date":
@@ -193,7 +221,7 @@ def apply_corrections(mentions: pd.DataFrame, path: Path, admins=None) -> pd.Dat
             m.loc[hit, field] = float(value) if value else None
         else:
             m.loc[hit, field] = value
-        m.loc[hit, "correction"] = r["id"]
+        m.loc[hit, "correction"] = _also(m.loc[hit, "correction"], r["id"])
     if added:
         m = pd.concat([m, pd.DataFrame(added)], ignore_index=True)
     for col in ("start_char", "end_char", "year"):  # added events have no offsets: keep the integer type

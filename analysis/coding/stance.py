@@ -7,11 +7,14 @@ headline because how many events the press reports depends on coverage (five art
 2019, 2022 and 2025), not on how much an administration did; a sum or a rate per year in office would
 reward the administration the press happened to cover. The rate per year in office is shown beside it.
 The components (material, diplomatic, rhetorical) are each component's share of that mean: they add up
-to the score. The interval is a percentile bootstrap over events with a fixed seed.
+to the score. The interval is a percentile bootstrap over events with a fixed seed; every administration
+is resampled in the same draw (:func:`joint_bootstrap`), so the interval of a shift between two successive
+administrations (:func:`stance_shifts`) comes from the very resamples that give their own intervals.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -207,6 +210,7 @@ def coded_events(events: pd.DataFrame, coding: Coding, weights: str = "codebook"
     sign = np.where(e["event_type"].map(cb["signed_by"]) == "polarity", e["polarity"].astype(float), 1.0)
     e["weight"] = w.values
     e["multiplier"] = mult
+    e["sign"] = sign.astype(int) if hasattr(sign, "astype") else sign
     e["value"] = (w.values * np.asarray(mult) * sign).round(6)
     e["component"] = e["event_type"].map(cb["component"])
     return e
@@ -249,15 +253,42 @@ def _summary(group: pd.DataFrame, coding: Coding, salt: int) -> dict:
     return out
 
 
+def joint_bootstrap(ce: pd.DataFrame, coding: Coding, presidents: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """Bootstrap means per administration from one seeded draw: resample ``b`` of every administration is made
+    together, so differences between administrations can be read resample by resample."""
+    rng = np.random.default_rng([int(coding.params["bootstrap_seed"]), 0])
+    n = int(coding.params["bootstrap_resamples"])
+    out = {}
+    for p in presidents:
+        v = ce.loc[ce["administration"] == p, "value"].to_numpy(dtype=float)
+        out[p] = v[rng.integers(0, len(v), size=(n, len(v)))].mean(axis=1) if len(v) else np.full(n, np.nan)
+    return out
+
+
+def _quantiles(means: np.ndarray, coding: Coding) -> tuple[float, float]:
+    if np.isnan(means).all():
+        return float("nan"), float("nan")
+    alpha = (1 - coding.params["ci_level"]) / 2
+    return float(np.quantile(means, alpha)), float(np.quantile(means, 1 - alpha))
+
+
+def _evidence_mix(g: pd.DataFrame) -> str:
+    kinds = g["evidence"] if "evidence" in g else pd.Series(["text"] * len(g))
+    return ", ".join(f"{int((kinds == k).sum())} {k}" for k in ("text", "cited", "text+cited"))
+
+
 def stance_by_administration(
     events: pd.DataFrame, coding: Coding, as_of: date, admins: tuple[Administration, ...] | None = None
 ) -> pd.DataFrame:
     admins = admins or administrations()
     ce = coded_events(events, coding)
+    presidents = tuple(a.president for a in admins)
+    draws = joint_bootstrap(ce, coding, presidents)
     rows = []
     for i, a in enumerate(admins):
         g = ce[ce["administration"] == a.president]
         s = _summary(g, coding, salt=i)
+        s["ci_low"], s["ci_high"] = _quantiles(draws[a.president], coding)
         years = a.years_in_office(as_of)
         rows.append(
             {
@@ -271,13 +302,90 @@ def stance_by_administration(
                 "rate_per_year": g["value"].sum() / years if years else float("nan"),
                 "event_ids": ";".join(g["event_id"]),
                 "caution": _caution(g),
+                "n_outlets": len({o for ids in g.get("outlets", []) for o in str(ids).split(";") if o}),
+                "evidence_mix": _evidence_mix(g),
             }
         )
-    return _round(pd.DataFrame(rows))
+    df = _round(pd.DataFrame(rows))
+    df["not_distinguishable_from"] = _not_distinguishable(df)
+    return df
+
+
+def _not_distinguishable(df: pd.DataFrame) -> list[str]:
+    """Per administration, those with another label whose interval overlaps its own: the labels differ, the
+    evidence does not tell them apart."""
+    out = []
+    for r in df.itertuples():
+        others = [
+            o.administration
+            for o in df.itertuples()
+            if o.administration != r.administration
+            and o.label != r.label
+            and o.ci_low <= r.ci_high
+            and r.ci_low <= o.ci_high
+        ]
+        out.append(";".join(others))
+    return out
+
+
+def stance_shifts(
+    events: pd.DataFrame,
+    coding: Coding,
+    sens: pd.DataFrame | None = None,
+    admins: tuple[Administration, ...] | None = None,
+) -> pd.DataFrame:
+    """The change in score between successive administrations, with an interval from the joint resamples and
+    the share of sensitivity variants in which it keeps its sign."""
+    admins = admins or administrations()
+    presidents = tuple(a.president for a in admins)
+    ce = coded_events(events, coding)
+    draws = joint_bootstrap(ce, coding, presidents)
+    alpha = (1 - coding.params["ci_level"]) / 2
+    rows = []
+    for a, b in itertools.pairwise(presidents):
+        va = ce.loc[ce["administration"] == a, "value"]
+        vb = ce.loc[ce["administration"] == b, "value"]
+        diff = float(vb.mean() - va.mean()) if len(va) and len(vb) else float("nan")
+        d = draws[b] - draws[a]
+        lo, hi = (
+            (float(np.quantile(d, alpha)), float(np.quantile(d, 1 - alpha))) if diff == diff else (diff, diff)
+        )
+        kept, n = _sign_kept(sens, a, b, diff) if sens is not None else (float("nan"), 0)
+        rows.append(
+            {
+                "from": a,
+                "to": b,
+                "diff": round(diff, 4),
+                "ci_low": round(lo, 4),
+                "ci_high": round(hi, 4),
+                "distinguishable": bool(lo > 0 or hi < 0),
+                "sign_kept_share": round(kept, 4),
+                "n_variants": n,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _sign_kept(sens: pd.DataFrame, a: str, b: str, diff: float) -> tuple[float, int]:
+    """Share of sensitivity variants (baseline excluded) whose shift from ``a`` to ``b`` has the baseline's sign."""
+    s = sens[sens["variant"] != "baseline"]
+    wide = s.pivot_table(
+        index=["variant", "left_out"], columns="administration", values="score", aggfunc="first"
+    )
+    if a not in wide or b not in wide:
+        return float("nan"), 0
+    d = (wide[b] - wide[a]).dropna()
+    if not len(d):
+        return float("nan"), 0
+    return float((np.sign(d) == np.sign(diff)).mean()), len(d)
 
 
 #: Below this many events a bootstrap interval says little: the resamples can only recombine a handful of values.
 FEW_EVENTS = 8
+
+
+#: Fewer independent sources than this and one outlet's reading can carry the score.
+FEW_SOURCES = 4
 
 
 def _caution(g: pd.DataFrame) -> str:
@@ -289,8 +397,12 @@ def _caution(g: pd.DataFrame) -> str:
     if years and len(years) <= 2:
         notes.append("events from " + " and ".join(map(str, years)) + " only")
     sources = {d for ids in g["doc_ids"] for d in ids.split(";") if d}
-    if len(sources) <= 2:
-        notes.append(f"{len(sources)} articles")
+    if len(sources) < FEW_SOURCES:
+        notes.append(f"{len(sources)} sources")
+    if "perspectives" in g and len(g):
+        single = g["perspectives"].map(lambda p: len([x for x in str(p).split(";") if x]) == 1)
+        if single.mean() > 0.5:
+            notes.append(f"{int(single.sum())} of {len(g)} events rest on one outlet perspective")
     return "; ".join(notes)
 
 
@@ -335,7 +447,8 @@ def sensitivity(
     as_of: date,
     admins: tuple[Administration, ...] | None = None,
 ) -> pd.DataFrame:
-    """Scores and ranks under other weightings and with each source left out in turn."""
+    """Scores and ranks under other weightings, with each source and each outlet perspective left out in turn,
+    and with text mentions only (the seeds-only score) or cited reports only."""
     events, _ = reconcile_fn(mentions)
     variants: list[tuple[str, str, pd.DataFrame]] = []
     base = coded_events(events, coding)
@@ -346,6 +459,17 @@ def sensitivity(
     for doc in sorted(set(mentions["doc_id"])):
         ev, _ = reconcile_fn(mentions[mentions["doc_id"] != doc])
         variants.append(("leave_one_source_out", doc, coded_events(ev, coding)))
+    groups = mentions["perspective_group"].fillna("") if "perspective_group" in mentions else None
+    if groups is not None:
+        for group in sorted(set(groups) - {""}):
+            ev, _ = reconcile_fn(mentions[groups != group])
+            variants.append(("leave_one_perspective_out", group, coded_events(ev, coding)))
+    if "evidence" in mentions:
+        kind = mentions["evidence"].fillna("text")
+        for name, keep in (("text_only", kind == "text"), ("cited_only", kind != "text")):
+            if keep.any():
+                ev, _ = reconcile_fn(mentions[keep])
+                variants.append((name, "", coded_events(ev, coding)))
     rows = []
     base_rank = None
     for variant, dropped, ce in variants:

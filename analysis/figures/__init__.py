@@ -31,7 +31,17 @@ from matplotlib.backends import backend_pdf, backend_svg  # noqa: F401 (loaded b
 from matplotlib.figure import Figure
 
 from analysis.common.paths import SEEDS
-from analysis.figures import arms_track, event_matrix, external, region, shifts, sources, stance, timeline
+from analysis.figures import (
+    arms_track,
+    coverage,
+    event_matrix,
+    external,
+    region,
+    shifts,
+    sources,
+    stance,
+    timeline,
+)
 from analysis.figures.parts import TIV_LABEL, _admin_lookup
 from analysis.figures.style import (
     PNG_DPI,
@@ -117,7 +127,8 @@ FIGURES: list[FigureSpec] = [
             "negative hostile. Beneath, on the same time axis, the events behind it: arms purchases (marker area "
             "by the US$ amount where an article states one), visits (filled: happened; cross: cancelled), "
             "offices (star: in Jerusalem) and ruptures and recalls (also drawn as dashed lines across the "
-            "panels). Shaded bands are the administrations. Only Ecuador–Israel events dated from 2006 on are drawn."
+            "panels). Shaded bands are the administrations. Only Ecuador–Israel events dated from 2006 on are drawn. "
+            "Each score is labelled with its interval; a ring marks an event cited in the chronology."
         ),
         alt=(
             "A time chart from 2006 with four shaded administration bands (Correa, Moreno, Lasso, Noboa). The "
@@ -133,10 +144,10 @@ FIGURES: list[FigureSpec] = [
         name="timeline",
         title="Every reconciled event by type, 1947 to today",
         caption=(
-            "Each reconciled event at its date, one row per event type; the left panel holds the background "
-            "events before 2006 on a compressed axis (the break marks the jump). Marker shape gives the status "
+            "Each reconciled event at its date, one row per event type; the left panel holds the events "
+            "before 2006 on a compressed axis (the break marks the jump). Marker shape gives the status "
             "(happened, announced, planned, cancelled) and colour the direction toward Israel (blue: support; "
-            "vermillion: criticism or rupture)."
+            "vermillion: criticism or rupture); a ring marks an event cited in the chronology."
         ),
         alt=(
             "A broken-axis timeline: a narrow left panel for events before 2006 and a wide right panel from 2006 "
@@ -148,11 +159,13 @@ FIGURES: list[FigureSpec] = [
     ),
     FigureSpec(
         name="stance",
-        title="Stance per administration, with its interval and leave-one-article-out spread",
+        title="Stance per administration, with its interval and leave-one-source-out spread",
         caption=(
             "Each administration's stance score (mean event value) with its bootstrap interval over events "
-            "(thick bar), and beneath it the scores recomputed with one article left out at a time (diamonds, "
-            "joined over their range). The labels along the top are the stance bands of data/stance_labels.csv."
+            "(thick bar) and its label with that interval, and beneath it the scores recomputed with one source "
+            "(article or chronology report) left out at a time (diamonds, joined over their range). The labels "
+            "along the top are the stance bands of data/stance_labels.csv; where two intervals overlap, the "
+            "notes say the labels do not tell those administrations apart."
         ),
         alt="A dot-and-interval chart with one row per administration on a horizontal stance scale.",
         sources=("stance", "stance_sensitivity"),
@@ -169,6 +182,22 @@ FIGURES: list[FigureSpec] = [
         alt="A heatmap with event types as rows and administrations as columns; each cell shows its count.",
         sources=("events",),
         notes=event_matrix.notes,
+    ),
+    FigureSpec(
+        name="coverage",
+        title="Events per administration by outlet perspective and language",
+        caption=(
+            "How many events of each administration at least one source of each outlet perspective reports "
+            "(top) and at least one source in each language (bottom), for text and cited evidence together; "
+            "'of N' gives the column's events. Perspective groups and the reason for each source's group are in "
+            "data/perspective_groups.csv."
+        ),
+        alt=(
+            "Two heatmaps with administrations as columns: rows are six outlet perspective groups, then two "
+            "languages; each cell counts the events that group or language reports."
+        ),
+        sources=("events", "event_sources", "mentions", "cited_mentions"),
+        notes=coverage.notes,
     ),
     FigureSpec(
         name="sources",
@@ -265,6 +294,7 @@ _STATIC: dict[str, Callable[[dict[str, pd.DataFrame], FigureSpec], Figure]] = {
     "timeline": timeline.static,
     "stance": stance.static,
     "event_matrix": event_matrix.static,
+    "coverage": coverage.static,
     "sources": sources.static,
     "external": external.static,
     "arms_track": arms_track.static,
@@ -275,6 +305,7 @@ _INTERACTIVE: dict[str, Callable[[dict[str, pd.DataFrame], FigureSpec, pd.DataFr
     "timeline": timeline.interactive,
     "stance": stance.interactive,
     "event_matrix": event_matrix.interactive,
+    "coverage": coverage.interactive,
     "sources": sources.interactive,
     "external": external.interactive,
     "arms_track": arms_track.interactive,
@@ -319,6 +350,15 @@ def _facts(name: str, tables: dict[str, pd.DataFrame]) -> str:
         return (
             "Events per column: "
             + "; ".join(f"{h.split(chr(10))[0]} {int(v)}" for h, v in zip(headers, tot, strict=True))
+            + "."
+        )
+    if name == "coverage":
+        groups, _langs, heads = coverage.coverage(tables)
+        return (
+            "Events per column: "
+            + "; ".join(
+                f"{h.split(chr(10))[0]} {int(v)}" for h, v in zip(heads, groups.loc["all"], strict=True)
+            )
             + "."
         )
     if name == "sources":

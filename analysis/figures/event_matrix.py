@@ -60,12 +60,14 @@ def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     zt = third.to_numpy(dtype=int)
     vmax = max(z.max(), 1)
     shown = np.ma.masked_where(z == 0, z)
-    cmap = plt.get_cmap("cividis_r").with_extremes(bad="white")
-    ax.imshow(shown, cmap=cmap, vmin=0, vmax=vmax * 1.15, aspect="auto")
+    # one light-to-dark hue: one event is the palest cell and the most events the darkest (the reversed
+    # cividis made a single event bright yellow, the most eye-catching colour on the page)
+    cmap = plt.get_cmap("Blues").with_extremes(bad="white")
+    ax.imshow(shown, cmap=cmap, vmin=-vmax * 0.25, vmax=vmax, aspect="auto")
     for i in range(z.shape[0]):
         for j in range(z.shape[1]):
             v = int(z[i, j])
-            dark = v / (vmax * 1.15) > 0.55
+            dark = (v + vmax * 0.25) / (vmax * 1.25) > 0.6
             colour = ("white" if dark else BLACK) if v else "#AAAAAA"
             if not v:
                 ax.text(j, i, "·", ha="center", va="center", fontsize=7, color=colour)
@@ -153,10 +155,9 @@ def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.
             z=np.where(z == 0, np.nan, z),
             x=[escape_text(h.replace("\n", " ")) for h in headers],
             y=[escape_text(type_label(t)) for t in m.index],
-            colorscale="cividis",
-            reversescale=True,
-            zmin=0,
-            zmax=max(z.max(), 1) * 1.15,
+            colorscale="Blues",
+            zmin=-max(z.max(), 1) * 0.25,
+            zmax=max(z.max(), 1),
             text=np.where(z == 0, "·", z.astype(int).astype(str)),
             texttemplate="%{text}",
             hovertext=hov,

@@ -108,6 +108,8 @@ def _events(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     ev["when"] = [date_label(w, p) for w, p in zip(ev["date"], ev["date_precision"], strict=True)]
     ev["pair"] = [f"{_s(a)}→{_s(t)}" for a, t in zip(ev["actor"], ev["target"], strict=True)]
     ev["jerusalem"] = [_s(v).lower() == "true" for v in ev["in_jerusalem"]]
+    kinds = ev["evidence"] if "evidence" in ev else pd.Series(["text"] * len(ev), index=ev.index)
+    ev["cited"] = [("cited" in _s(k)) for k in kinds]
     return ev
 
 
@@ -336,7 +338,7 @@ def _draw_stance(
             ax.text(
                 s + 0.12,
                 r.ci_high if r.score >= 0 else r.ci_low,
-                f"{_minus(r.score)}\n{r.label}",
+                f"{r.label} {_minus(r.score)}\n[{_minus(r.ci_low)}, {_minus(r.ci_high)}]",
                 ha="left",
                 va="bottom" if r.score >= 0 else "top",
                 fontsize=6.8,
@@ -635,17 +637,23 @@ def _sources_by_event(tables: dict[str, pd.DataFrame], manifest: pd.DataFrame) -
     out: dict[str, list[dict]] = {}
     for r in tables["event_sources"].itertuples():
         m = man.get(_s(r.doc_id))
+        cited = _s(getattr(r, "evidence", "")) == "cited"
         out.setdefault(_s(r.event_id), []).append(
             {
                 "doc_id": _s(r.doc_id),
                 "outlet": _s(r.outlet) or _s(getattr(m, "outlet", "")),
                 "title": _s(getattr(m, "title", "")),
-                "url": safe_url(getattr(m, "url", "")),
+                "url": safe_url(getattr(r, "source_url", "") if cited else getattr(m, "url", "")),
                 "status": _s(r.status),
                 "date": date_label(r.date, r.date_precision),
                 "quote": _s(r.quote),
+                "cited": cited,
+                "summary": _s(getattr(r, "summary", "")),
+                "locator": _s(getattr(r, "locator", "")),
             }
         )
+    for items in out.values():  # quotes first, then cited reports: each kind in table order
+        items.sort(key=lambda x: x["cited"])
     return out
 
 
@@ -662,19 +670,23 @@ def _event_hover(r: Row, sources: list[dict], max_sources: int = 4) -> tuple[str
     url = ""
     for s in sources[:max_sources]:
         lines.append("")
+        kind = "cited chronology, " if s.get("cited") else ""
         lines.append(
-            f"<b>{escape_text(s['outlet'])}</b> ({escape_text(s['status'])}, {escape_text(s['date'])}):"
+            f"<b>{escape_text(s['outlet'])}</b> ({escape_text(kind + s['status'])}, {escape_text(s['date'])}):"
         )
-        lines.append("“" + _wrap_html(s["quote"], 80, 420) + "”")
+        if s.get("cited"):
+            lines.append(_wrap_html(s["summary"], 80, 420) + f" ({escape_text(s['locator'])})")
+        else:
+            lines.append("“" + _wrap_html(s["quote"], 80, 420) + "”")
         if s["url"]:
-            lines.append(f"article: {escape_text(s['url'])}")
+            lines.append(f"{'source' if s.get('cited') else 'article'}: {escape_text(s['url'])}")
             url = url or escape_text(s["url"])
         elif s["title"]:
             lines.append(f"article: {_wrap_html(s['title'], 80, 160)} (no URL in the manifest)")
     if len(sources) > max_sources:
-        lines.append(f"… and {len(sources) - max_sources} more quote(s)")
+        lines.append(f"… and {len(sources) - max_sources} more source(s)")
     if url:
-        lines.append("<i>click the marker to open the article</i>")
+        lines.append("<i>click the marker to open the first linked source</i>")
     return "<br>".join(lines), url
 
 
@@ -711,10 +723,10 @@ def _p_stance(
             continue
         colour = BLUE if r.score >= 0 else VERMILLION
         hover = (
-            f"<b>{escape_text(a.name)}</b> ({a.start.year}–{a.end.year})<br>"
+            f"<b>{escape_text(a.name)}</b> ({escape_text(_admin_years(a, x1))})<br>"
             f"score {escape_text(_minus(r.score, '+.2f'))} [{escape_text(_minus(r.ci_low, '+.2f'))}, "
             f"{escape_text(_minus(r.ci_high, '+.2f'))}] {escape_text(r.label)}<br>"
-            f"{int(r.n_events)} events from {int(r.n_sources)} articles"
+            f"{int(r.n_events)} events from {int(r.n_sources)} sources"
         )
         fig.add_trace(
             go.Scatter(
@@ -745,6 +757,19 @@ def _p_stance(
             ),
             row=row,
             col=1,
+        )
+        ov.note(  # the label with its interval, as in the static figure
+            x=s + 0.12,
+            y=r.ci_high if r.score >= 0 else r.ci_low,
+            text=escape_text(f"{r.label} {_minus(r.score)}")
+            + "<br>"
+            + escape_text(f"[{_minus(r.ci_low)}, {_minus(r.ci_high)}]"),
+            showarrow=False,
+            xanchor="left",
+            yanchor="bottom" if r.score >= 0 else "top",
+            align="left",
+            font={"size": 10, "color": colour},
+            row=row,
         )
     sy = tables["stance_yearly"]
     if len(sy):

@@ -48,9 +48,11 @@ from analysis.figures.style import (
     _finish,
     _new_figure,
     escape_text,
+    indistinct_note,
 )
 
 RUPTURE_TYPES = ("military_rupture", "diplomatic_downgrade")
+CITED_LABEL = "ring: cited in the chronology"
 
 
 def _label_axis(ax: Axes) -> None:
@@ -156,6 +158,8 @@ def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
             else:
                 marks.setdefault("v", []).append((r.x, 46, colour, colour))
             _track_label(a, cx, side, _track_text(r, kind))
+            if r.cited:
+                marks.setdefault("cited", []).append((r.x, 170, "none", BLACK))
         # one collection per track and marker rather than one per event: the same marks, drawn faster
         if spans:
             starts, ends, colours = zip(*spans, strict=True)
@@ -167,11 +171,11 @@ def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
                 xs,
                 [0.5] * len(xs),
                 s=sizes,
-                marker=marker,
+                marker="o" if marker == "cited" else marker,
                 facecolors=faces,
                 edgecolors=edges,
-                lw=edge,
-                zorder=4,
+                lw=0.7 if marker == "cited" else edge,
+                zorder=3.5 if marker == "cited" else 4,
             )
         for r in tracks["ruptures"].itertuples():
             for b in axes:
@@ -190,11 +194,17 @@ def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
             Line2D([], [], marker="*", ms=8, color=BLUE, ls="", label="in Jerusalem"),
             Line2D([], [], marker="s", color=BLUE, ls="", label="elsewhere"),
         ],
+        4: [Line2D([], [], marker="o", ms=9, mfc="none", mec=BLACK, mew=0.7, ls="", label=CITED_LABEL)],
     }
-    for i, handles in legend_items.items():
-        axes[i].legend(
-            handles=handles, loc="center left", bbox_to_anchor=(0.0, 0.5), fontsize=6.3, handlelength=1
-        )
+    # one legend beneath the axis: beside the tracks it covered the 2008 and 2009 markers
+    axes[-1].legend(
+        handles=[h for handles in legend_items.values() for h in handles],
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.62),
+        ncol=4,
+        fontsize=6.3,
+        handlelength=1,
+    )
     return _finish(fig, spec, spec.notes(tables) if spec.notes else ())
 
 
@@ -204,11 +214,16 @@ def notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     early = ev[ev["dyad"] & ev["x"].notna() & (ev["x_hi"] <= x0)].sort_values("x")
     third = ev[~ev["dyad"] & ev["x"].notna() & (ev["x"] >= x0)]
     undated = ev[ev["x"].isna()]
-    out = []
+    out = [
+        "Scores and bands are each administration's mean event value with its interval (the label beside it); "
+        "a ring around a track marker means the event is cited in the chronology (data/chronology), with a link "
+        "in the HTML."
+    ]
+    out += indistinct_note(tables["stance"])
     if len(early):
         items = "; ".join(f"{type_label(r.event_type)} {r.when}" for r in early.itertuples())
         out.append(
-            f"Not on the time axis: {len(early)} background event(s) before {x0:.0f} ({items}); see the timeline figure."
+            f"Not on the time axis: {len(early)} event(s) before {x0:.0f} ({items}); see the timeline figure."
         )
     if len(third):
         items = "; ".join(f"{type_label(r.event_type)} {r.pair} {r.when}" for r in third.itertuples())
@@ -223,6 +238,7 @@ def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.
     ev = _events(tables)
     tracks = _shift_tracks(ev, x0, x1)
     srcs = _sources_by_event(tables, manifest)
+    shown_cited = False
     names = {
         "arms": "arms purchases",
         "visits": "visits",
@@ -305,8 +321,76 @@ def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.
             row=i,
             col=1,
         )
+        cited = d[d["cited"]]
+        if len(cited):
+            chov, curls = _event_points(cited, srcs)
+            fig.add_trace(
+                go.Scatter(
+                    x=cited["x"],
+                    y=[0.5] * len(cited),
+                    mode="markers",
+                    marker={"size": 24, "symbol": "circle-open", "color": BLACK, "line": {"width": 1}},
+                    hovertext=chov,
+                    hoverinfo="text",
+                    customdata=curls,
+                    name=escape_text(CITED_LABEL + " (click: source)"),
+                    legendgroup="cited",
+                    showlegend=not shown_cited,
+                ),
+                row=i,
+                col=1,
+            )
+            shown_cited = True
     for r in tracks["ruptures"].itertuples():
         for row in range(1, 6):
             ov.vline(r.x, row, line={"color": VERMILLION, "width": 1, "dash": "dash"})
+    for name, symbol, colour in _TRACK_LEGEND:  # the static figure's track legends, as legend entries
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={"symbol": symbol, "size": 10, "color": colour},
+                name=escape_text(name),
+            ),
+            row=2,
+            col=1,
+        )
+    for r in _label_ranges().itertuples():  # the stance label names on the right, as in the static figure
+        ov.note(
+            x=1.0,
+            y=(max(r.min, -10) + min(r.max, 10)) / 2,
+            xref="x domain",
+            yref="y",
+            text=escape_text(r.label),
+            showarrow=False,
+            xanchor="left",
+            font={"size": 10, "color": "#555555"},
+        )
+        ov.hline(r.min, 1, line={"color": LIGHT, "width": 1, "dash": "dot"})
+    stance_range = _stance_range(tables)
+    fig.update_yaxes(range=stance_range, row=1, col=1)
     _p_year_axes(fig, x0, x1)
-    return _plotly_layout(fig, spec, 760, spec.notes(tables) if spec.notes else (), overlay=ov)
+    fig.update_layout(margin={"r": 90})
+    out = _plotly_layout(fig, spec, 760, spec.notes(tables) if spec.notes else (), legend_rows=3, overlay=ov)
+    out.update_layout(margin={"r": 90})
+    return out
+
+
+_TRACK_LEGEND = (
+    ("arms: amount reported (area ∝ US$)", "circle", BLUE),
+    ("arms: amount not reported", "circle-open", BLUE),
+    ("visit happened", "circle", BLUE),
+    ("visit cancelled", "x", VERMILLION),
+    ("office in Jerusalem", "star", BLUE),
+    ("office elsewhere", "square", BLUE),
+    ("rupture or recall", "triangle-down", VERMILLION),
+)
+
+
+def _stance_range(tables: dict[str, pd.DataFrame]) -> list[float]:
+    """The stance panel's range: every interval and zero, with room for the labels above."""
+    st, sy = tables["stance"], tables["stance_yearly"]
+    lo = min([0.0, *st["ci_low"].dropna(), *sy["ci_low"].dropna()])
+    hi = max([0.0, *st["ci_high"].dropna(), *sy["ci_high"].dropna()])
+    return [lo - 1.5, hi + 2.2]

@@ -38,6 +38,7 @@ from analysis.figures.style import (
     _s,
     _wrap_html,
     escape_text,
+    indistinct_note,
 )
 
 
@@ -83,7 +84,7 @@ def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
         ax.text(
             r.score,
             y + 0.2,
-            f"{_minus(r.score)} [{_minus(r.ci_low)}, {_minus(r.ci_high)}] {r.label}",
+            f"{r.label} {_minus(r.score)} [{_minus(r.ci_low)}, {_minus(r.ci_high)}]",
             ha="center",
             va="bottom",
             fontsize=6.8,
@@ -115,7 +116,7 @@ def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
         a = lookup.get(r.administration)
         name = a.name if a else r.administration
         yrs = _admin_years(a, x1) if a else ""
-        ticks.append(f"{name}\n{yrs} · {r.n_events} events, {r.n_sources} articles")
+        ticks.append(f"{name}\n{yrs} · {r.n_events} events, {r.n_sources} sources")
     ax.set_yticks([ys[a] for a in st["administration"]], ticks, fontsize=7)
     ax.set_ylim(-0.7, n - 0.1)
     ax.set_xlim(lo, hi)
@@ -125,7 +126,7 @@ def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
     ci = _ci_percent()
     ax.legend(
         handles=[
-            Line2D([], [], marker="o", color=BLUE, ls="", label="score (all articles)"),
+            Line2D([], [], marker="o", color=BLUE, ls="", label="score (all sources)"),
             Line2D([], [], color=BLUE, lw=6, alpha=0.35, label=f"{ci} bootstrap interval over events"),
             Line2D(
                 [],
@@ -136,7 +137,7 @@ def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
                 lw=0.9,
                 mew=0.7,
                 ms=4,
-                label="score with one article left out (range)",
+                label="score with one source left out (range)",
             ),
         ],
         loc="upper center",
@@ -152,14 +153,14 @@ def notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     loso = _loso(tables)
     base = tables["stance_sensitivity"]
     base = base[base["variant"] == "baseline"]
-    out = []
+    out = indistinct_note(tables["stance"])
     if len(loso):
         changed = loso.groupby("left_out")["ranking_as_baseline"].all()
         moved = sorted(k for k, same in changed.items() if not same)
         total = len(changed)
         ranking = _s(base["ranking"].iloc[0]) if len(base) else ""
         out.append(
-            f"Baseline ranking {ranking}; leaving one article out keeps it for {total - len(moved)} of {total} articles"
+            f"Baseline ranking {ranking}; leaving one source out keeps it for {total - len(moved)} of {total} sources"
             + (f" (changed without: {', '.join(moved)})." if moved else ".")
         )
     return out
@@ -174,9 +175,10 @@ def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.
     ov = _Overlay(fig)
     names = []
     ci = _ci_percent()
+    _x0, x1 = _xrange(tables)
     for i, r in enumerate(st.itertuples()):
         a = lookup.get(r.administration)
-        name = f"{a.name} {a.start.year}–{a.end.year}" if a else r.administration
+        name = f"{a.name} {_admin_years(a, x1)}" if a else r.administration
         names.append(escape_text(name))
         if pd.isna(r.score):
             ov.note(x=0, y=i, text="no coded events", showarrow=False)
@@ -185,13 +187,13 @@ def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.
         hover = (
             f"<b>{escape_text(name)}</b><br>score {escape_text(_minus(r.score, '+.2f'))} "
             f"[{escape_text(_minus(r.ci_low, '+.2f'))}, {escape_text(_minus(r.ci_high, '+.2f'))}] "
-            f"{escape_text(r.label)}<br>{int(r.n_events)} events from {int(r.n_sources)} articles"
+            f"{escape_text(r.label)}<br>{int(r.n_events)} events from {int(r.n_sources)} sources"
         )
         fig.add_trace(
             go.Scatter(
                 x=[r.score],
                 y=[i],
-                mode="markers",
+                mode="markers+text",
                 marker={"size": 13, "color": colour, "symbol": "circle" if r.score >= 0 else "square"},
                 error_x={
                     "type": "data",
@@ -205,6 +207,8 @@ def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.
                 hovertext=[hover],
                 hoverinfo="text",
                 name=f"score and {ci} interval",
+                text=[escape_text(f"{r.label} {_minus(r.score)} [{_minus(r.ci_low)}, {_minus(r.ci_high)}]")],
+                textposition="top center",
                 legendgroup="score",
                 showlegend=i == 0,
             )
@@ -229,7 +233,7 @@ def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.
                     marker={"symbol": "diamond-open", "size": 9, "color": BLACK},
                     hovertext=hov,
                     hoverinfo="text",
-                    name="score with one article left out",
+                    name="score with one source left out",
                     legendgroup="loso",
                     showlegend=i == 0,
                 )

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import BytesIO
+from typing import Any
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -148,7 +149,11 @@ class FigureSpec:
 def footnote(spec: FigureSpec) -> str:
     """The source line every figure carries."""
     parts = [f"Source: {', '.join(spec.source_files)}"]
-    parts.append("coded from the articles in seeds/" if "events" in spec.sources else "")
+    parts.append(
+        "coded from the articles in seeds/ and the cited chronology in data/chronology/"
+        if "events" in spec.sources
+        else ""
+    )
     parts += list(spec.credits)
     text = "; ".join(p for p in parts if p)
     return f"{text}. Made by `alignment build`."
@@ -281,3 +286,43 @@ def _png(rgba: memoryview, width: int) -> bytes:
             chunk(b"IEND", b""),
         ]
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Stance labels and their intervals
+# ---------------------------------------------------------------------------------------------------------
+
+
+def score_label(r: Any) -> str:
+    """A stance label never travels without its interval: 'aligned +3.2 [+2.2, +4.2]'."""
+    return f"{r.label} {_minus(r.score)} [{_minus(r.ci_low)}, {_minus(r.ci_high)}]"
+
+
+def indistinct_pairs(stance: pd.DataFrame) -> list[str]:
+    """'Lasso (aligned) and Noboa (warm)' for every pair of administrations whose labels differ while their
+    intervals overlap: figures must say that such labels do not tell them apart."""
+    if "not_distinguishable_from" not in stance:
+        return []
+    from analysis.common.administrations import administrations
+
+    lookup = {a.president: a for a in administrations()}
+    name = {a: (lookup[a].name.split()[-1] if a in lookup else a) for a in stance["administration"]}
+    label = dict(zip(stance["administration"], stance["label"], strict=True))
+    pairs = []
+    for a, others in zip(stance["administration"], stance["not_distinguishable_from"], strict=True):
+        for b in (x for x in _s(others).split(";") if x):
+            key = tuple(sorted((a, b), key=lambda x: list(name).index(x)))
+            if key not in pairs:
+                pairs.append(key)
+    return [f"{name[a]} ({label[a]}) and {name[b]} ({label[b]})" for a, b in pairs]
+
+
+def indistinct_note(stance: pd.DataFrame) -> list[str]:
+    pairs = indistinct_pairs(stance)
+    if not pairs:
+        return []
+    return [
+        "Not distinguishable: "
+        + "; ".join(pairs)
+        + " have different labels but overlapping intervals, so the evidence does not tell them apart."
+    ]

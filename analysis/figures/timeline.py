@@ -1,5 +1,5 @@
 """Figure ``timeline``: every reconciled event at its date, one row per event type, with the
-background events before 2006 on a compressed left panel.
+events before 2006 on a compressed left panel; events cited in the chronology carry a ring.
 
 Its static drawing (:func:`static`), interactive drawing (:func:`interactive`) and notes (:func:`notes`),
 which the registry lists; shared pieces come from :mod:`.parts`.
@@ -30,7 +30,17 @@ from analysis.figures.parts import (
     _year_axis,
     type_label,
 )
-from analysis.figures.style import BAND, BLUE, GREY, VERMILLION, FigureSpec, _finish, _new_figure, escape_text
+from analysis.figures.style import (
+    BAND,
+    BLACK,
+    BLUE,
+    GREY,
+    VERMILLION,
+    FigureSpec,
+    _finish,
+    _new_figure,
+    escape_text,
+)
 
 _STATUS_PLOTLY = {
     "happened": "circle",
@@ -70,17 +80,28 @@ def _timeline_rows(ev: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     order = _type_order(d["event_type"])
     keys = sorted(set(d["key"]), key=lambda k: (order.index(k.split(" (")[0]), " (" in k, k))
     d["row"] = [len(keys) - 1 - keys.index(k) for k in d["key"]]
-    # events of one row in the same month sit side by side, not on top of each other
+    # events of one row closer than a marker's width (0.45 year at this scale) are stacked, not drawn on top of
+    # each other: at the right edge 2025 holds a visit, statements and an office within weeks
     d = d.sort_values(["key", "x", "event_id"])
-    key = list(zip(d["key"], (d["x"] * 12).round().astype(int), strict=True))
-    counts: dict = {}
-    offsets = []
-    sizes = pd.Series(key).value_counts().to_dict()
-    for k in key:
+    groups: list[int] = []
+    last_key, last_x, g = None, -1e9, -1
+    for k, x in zip(d["key"], d["x"], strict=True):
+        if k != last_key or x - last_x > 0.45:
+            g += 1
+        groups.append(g)
+        last_key, last_x = k, x
+    sizes = pd.Series(groups).value_counts().to_dict()
+    counts: dict[int, int] = {}
+    offsets, shifts = [], []
+    for k in groups:
         i = counts.get(k, 0)
         counts[k] = i + 1
         n = sizes[k]
-        offsets.append((i - (n - 1) / 2) * 0.28)
+        per_col = min(n, 3)  # at most three markers one above the other; more go in columns to the left
+        col, pos = divmod(i, per_col)
+        offsets.append((pos - (per_col - 1) / 2) * 0.28)
+        shifts.append(-0.42 * col)
+    d["x"] = d["x"] + np.array(shifts)
     d["y"] = d["row"] + np.array(offsets)
     return d, keys
 
@@ -120,6 +141,18 @@ def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
         if spans:
             ys, starts, ends, colours = zip(*spans, strict=True)
             a.hlines(ys, starts, ends, colors=colours, lw=2.2, alpha=0.35, zorder=2)
+        ring = part[part["cited"]]
+        if len(ring):
+            a.scatter(
+                ring["x"],
+                ring["y"],
+                s=85,
+                marker="o",
+                facecolors="none",
+                edgecolors=BLACK,
+                lw=0.6,
+                zorder=3.5,
+            )
         for marker, points in marks.items():
             xs, ys, faces, edges = zip(*points, strict=True)
             a.scatter(xs, ys, s=30, marker=marker, facecolors=faces, edgecolors=edges, lw=1.1, zorder=4)
@@ -134,7 +167,7 @@ def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
         ax.tick_params(labelleft=False, left=False)
         ax.spines["left"].set_visible(False)
         ax_e.spines["right"].set_visible(False)
-        ax_e.set_title(f"before {x0:.0f} (background)", fontsize=7, fontweight="normal", loc="center", pad=4)
+        ax_e.set_title(f"before {x0:.0f}", fontsize=7, fontweight="normal", loc="center", pad=4)
         ax_e.set_xticks(_early_ticks(e0, e1))
         ax_e.xaxis.set_minor_locator(MultipleLocator(10 if e1 - e0 > 30 else (5 if e1 - e0 > 12 else 1)))
         kw = {"transform": ax_e.transAxes, "color": "#333333", "clip_on": False, "lw": 0.8}
@@ -155,7 +188,21 @@ def static(tables: dict[str, pd.DataFrame], spec: FigureSpec) -> Figure:
         )
         for s in statuses
     ] + [Patch(color=_POLARITY[p][1], label=_POLARITY[p][0]) for p in polarities]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.08), ncol=4, fontsize=6.5)
+    if d["cited"].any():
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                ms=8,
+                mfc="none",
+                mec=BLACK,
+                mew=0.6,
+                ls="",
+                label="ring: cited in the chronology",
+            )
+        )
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.35, -0.08), ncol=3, fontsize=6.5)
     return _finish(fig, spec, spec.notes(tables) if spec.notes else ())
 
 
@@ -164,7 +211,9 @@ def notes(tables: dict[str, pd.DataFrame]) -> list[str]:
     und = ev[ev["x"].isna()]
     out = [
         "Rows without a pair in brackets are Ecuador's acts toward Israel. "
-        "A line through a marker is the span its date stands for (month, year or decade)."
+        "A line through a marker is the span its date stands for (month, year or decade). "
+        "A ring marks an event cited in the chronology (data/chronology); in the HTML it links to the source. "
+        "Background means before the first coded administration (Correa, January 2007)."
     ]
     if len(und):
         items = "; ".join(f"{type_label(r.event_type)} {r.pair}" for r in und.itertuples())
@@ -244,6 +293,25 @@ def interactive(tables: dict[str, pd.DataFrame], spec: FigureSpec, manifest: pd.
                     row=1,
                     col=col,
                 )
+        ring = part[part["cited"]]
+        if len(ring):
+            hov, urls = _event_points(ring, srcs)
+            fig.add_trace(
+                go.Scatter(
+                    x=ring["x"],
+                    y=ring["y"],
+                    mode="markers",
+                    hovertext=hov,
+                    hoverinfo="text",
+                    customdata=urls,
+                    marker={"symbol": "circle-open", "size": 20, "color": BLACK, "line": {"width": 1}},
+                    name="ring: cited in the chronology (click: source)",
+                    legendgroup="cited",
+                    showlegend=col == len(panels),
+                ),
+                row=1,
+                col=col,
+            )
         fig.update_xaxes(
             range=[lo, hi],
             tickformat="d",

@@ -7,6 +7,7 @@ any year. Each gold pair is matched at most once.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,10 +15,14 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.common.csvio import read_rows
-from analysis.common.errors import DataError
+from analysis.common.errors import DataError, UsageError
 from analysis.extract.engine import EVENT_TYPES
 
 GOLD_COLUMNS = ("file", "event_type", "year")
+#: Columns a gold file may also have (kept for the annotator, not scored).
+GOLD_OPTIONAL = ("status", "administration", "note")
+#: Columns only the extractor writes: a file with them is predictions, whatever it was passed as.
+EXTRACTOR_ONLY = ("doc_id", "rule", "quote", "start_char", "end_char", "confidence", "cue", "date_source")
 
 
 @dataclass
@@ -39,10 +44,18 @@ def _year(value: str, path: Path, line: int, field: str = "year") -> int | None:
     return int(float(value))
 
 
-def read_pairs(path: Path) -> set[tuple[str, str, int | None]]:
-    """(file, event_type, year) triples of a gold or prediction CSV, checked for unknown types."""
+def read_pairs(path: Path, role: str = "") -> set[tuple[str, str, int | None]]:
+    """(file, event_type, year) triples of a gold or prediction CSV, checked for unknown types.
+
+    ``role`` ("gold annotations", "predictions") is named when a required column is missing."""
     pairs = set()
-    rows = read_rows(path, required=GOLD_COLUMNS)
+    try:
+        rows = read_rows(path, required=GOLD_COLUMNS)
+    except DataError as exc:
+        if role and exc.field in GOLD_COLUMNS:
+            exc.message += f" (the {role} need the columns {', '.join(GOLD_COLUMNS)})"
+            exc.args = (str(exc),)
+        raise
     for line, row in rows:
         if not row["file"]:
             raise DataError("empty file name", path, line, "file")
@@ -120,8 +133,34 @@ def file_languages(pred: Path) -> dict[str, str]:
     return out
 
 
+def _header(path: Path) -> list[str] | None:
+    """The column names of a CSV, or None when it cannot be read (reading its rows then says why)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            return [h.strip() for h in next(csv.reader(fh), [])]
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+
+
+def check_roles(gold: Path, pred: Path) -> None:
+    """Refuse a gold file that is the extractor's output when the predictions are not: the two were swapped."""
+    gold_cols, pred_cols = _header(gold), _header(pred)
+    if gold_cols is None or pred_cols is None:
+        return
+    gold_has = [c for c in EXTRACTOR_ONLY if c in gold_cols]
+    pred_has = [c for c in EXTRACTOR_ONLY if c in pred_cols]
+    if len(gold_has) >= 3 and not pred_has and all(c in pred_cols for c in GOLD_COLUMNS):
+        raise UsageError(
+            f"the files look swapped: --gold {gold} is extractor output (it has the columns "
+            f"{', '.join(gold_has[:4])}) and --pred {pred} is gold annotations (columns {', '.join(pred_cols)}); "
+            f"run: alignment evaluate --gold {pred} --pred {gold}"
+        )
+
+
 def evaluate_files(gold: Path, pred: Path) -> Report:
-    gold_pairs, pred_pairs = read_pairs(gold), read_pairs(pred)
+    """Score the predictions in ``pred`` against the gold annotations in ``gold`` (both CSV files)."""
+    check_roles(gold, pred)
+    gold_pairs, pred_pairs = read_pairs(gold, "gold annotations"), read_pairs(pred, "predictions")
     if not gold_pairs:
         raise DataError("no gold annotations: nothing to score against", gold, 2)
     report = score(gold_pairs, pred_pairs)

@@ -3,11 +3,11 @@
 Every output is rendered to bytes in memory and validated against its schema first; only then are the
 files written (each via a temporary file and a rename), so bad input leaves existing outputs intact.
 ``--check`` renders the same bytes and compares them with the committed files instead of writing.
+Only files whose bytes changed are replaced; :func:`format_written` lists what was written.
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,12 +19,14 @@ from analysis import schema
 from analysis.coding.corrections import apply_corrections
 from analysis.coding.reconcile import reconcile
 from analysis.coding.stance import load_coding, sensitivity, stance_by_administration, stance_by_year
+from analysis.common import progress
 from analysis.common.administrations import administration_for, load_administrations
 from analysis.common.csvio import frame_to_csv_text, write_files
 from analysis.common.errors import DataError
 from analysis.common.paths import DATA, FIGURES, ROOT, SEEDS
-from analysis.corpus.loading import load_corpus
-from analysis.extract.engine import mentions_frame, prepare
+from analysis.corpus.loading import plan_corpus
+from analysis.extract.engine import prepare
+from analysis.extract.parallel import extract_sources, mentions_frame
 
 prepare("en")  # compile the extractor's patterns at import, not inside the first build
 
@@ -34,11 +36,32 @@ class BuildResult:
     files: dict[Path, bytes] = field(default_factory=dict)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     summary: list[str] = field(default_factory=list)
+    #: every file written or compared, with "new", "changed" or "unchanged" (filled by :func:`build_all`)
+    written: dict[Path, str] = field(default_factory=dict)
 
 
-def _progress(msg: str, quiet: bool) -> None:
-    if not quiet:
-        print(f"[build] {msg}", file=sys.stderr, flush=True)
+#: The build's stages, for the progress bar: data (extract, reconcile, stance, tables), figures, write.
+DATA_STAGES = 4
+
+
+class Stages:
+    """The build's stage lines (``[build] ...`` on stderr unless quiet) and, on a terminal, a bar over them."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar = progress.bar(total=total, desc="build", unit="stage", show=not quiet)
+
+    def done(self, msg: str) -> None:
+        if not self.quiet:
+            progress.say(f"[build] {msg}")
+        self.bar.update()
+
+    def note(self, msg: str) -> None:
+        if not self.quiet:
+            progress.say(f"[build] {msg}")
+
+    def close(self) -> None:
+        self.bar.close()
 
 
 def _csv(df: pd.DataFrame) -> str:
@@ -49,14 +72,29 @@ def _csv(df: pd.DataFrame) -> str:
     return frame_to_csv_text(out)
 
 
-def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> BuildResult:
-    """All derived tables as validated CSV bytes, plus the data package descriptor."""
+def build_data(
+    seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False, jobs: int = 1, stages: Stages | None = None
+) -> BuildResult:
+    """All derived tables as validated CSV bytes, plus the data package descriptor.
+
+    ``jobs`` processes read and extract the articles (the rows are the same for any number)."""
+    own = stages is None
+    stages = stages or Stages(DATA_STAGES, quiet)
+    try:
+        return _build_data(seeds, data, jobs, stages)
+    finally:
+        if own:
+            stages.close()
+
+
+def _build_data(seeds: Path, data: Path, jobs: int, stages: Stages) -> BuildResult:
     res = BuildResult()
     t0 = time.perf_counter()
-    docs = load_corpus(seeds)
-    _progress(f"corpus: {len(docs)} articles", quiet)
+    sources = plan_corpus(seeds)
+    stages.note(f"corpus: {len(sources)} articles")
+    docs = list(extract_sources(sources, jobs=jobs, show_progress=not stages.quiet))
     mentions = mentions_frame(docs)
-    _progress(f"extract: {len(mentions)} mentions ({time.perf_counter() - t0:.2f}s)", quiet)
+    stages.done(f"extract: {len(mentions)} mentions ({time.perf_counter() - t0:.2f}s)")
     outlets = {d.doc_id: d.meta.get("outlet") or d.doc_id for d in docs}
     admins = load_administrations(data / "administrations.csv")  # overlaps and gaps: errors naming the row
     mentions["administration"] = [
@@ -65,7 +103,7 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
     ]
     corrected = apply_corrections(mentions, data / "corrections.csv", admins)
     events, sources = reconcile(corrected, outlets, admins)
-    _progress(f"reconcile: {len(events)} events", quiet)
+    stages.done(f"reconcile: {len(events)} events")
     coding = load_coding(data)
     as_of = max((d.published for d in docs if d.published), default=None)
     if as_of is None:
@@ -73,7 +111,7 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
     stance = stance_by_administration(events, coding, as_of, admins)
     yearly = stance_by_year(events, coding, admins)
     sens = sensitivity(corrected, lambda m: reconcile(m, outlets, admins), coding, as_of, admins)
-    _progress(f"stance: {len(stance)} administrations, {len(sens)} sensitivity rows", quiet)
+    stages.done(f"stance: {len(stance)} administrations, {len(sens)} sensitivity rows")
     tables = {
         "mentions": mentions,
         "events": events,
@@ -115,6 +153,7 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
     res.files[data / "validation.csv"] = text.encode("utf-8")
     all_schemas = [*schema.CURATED, *schema.DERIVED, *ext_schemas.values()]
     res.files[data / "datapackage.json"] = schema.datapackage(all_schemas, ext_resources).encode("utf-8")
+    stages.done(f"tables: {len(res.files)} files validated")
     res.tables = tables
     res.summary = [f"articles: {len(docs)}", f"mentions: {len(mentions)}", f"events: {len(events)}"] + [
         f"{r.administration}: {r.score:+.2f} [{r.ci_low:+.2f}, {r.ci_high:+.2f}] {r.label} ({r.n_events} events)"
@@ -289,30 +328,67 @@ def build_all(
     seeds: Path = SEEDS,
     data: Path = DATA,
     figures_dir: Path = FIGURES,
+    jobs: int = 1,
 ) -> tuple[BuildResult, list[str]]:
-    """Render everything; write it (or, with ``check``, list the files that differ from what is on disk)."""
-    res = build_data(seeds, data, quiet=quiet)
-    if figures:
-        from analysis.figures import load_manifest, render_all
+    """Render everything; write it (or, with ``check``, list the files that differ from what is on disk).
 
-        t0 = time.perf_counter()
-        manifest = load_manifest(seeds / "manifest.csv") if (seeds / "manifest.csv").is_file() else None
-        key = _figures_key(res.tables, manifest)
-        # --check always renders afresh: it must compare the committed files with what the code makes now
-        cached = None if check else _cache_read(key, figures_dir)
-        if cached is None:
-            cached = render_all(res.tables, figures_dir, manifest=manifest, workers=2)
-            _cache_write(key, cached, figures_dir)
-        else:
-            _progress("figures: unchanged inputs, taken from the render cache (.cache/figures)", quiet)
-        res.files.update(cached)
-        n = sum(1 for p in res.files if p.is_relative_to(figures_dir))
-        _progress(f"figures: {n} files ({time.perf_counter() - t0:.1f}s)", quiet)
-    if check:
-        differ = []
-        for path, payload in sorted(res.files.items()):
-            if not path.exists() or path.read_bytes() != payload:
-                differ.append(str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path))
-        return res, differ
-    write_files(res.files)
-    return res, []
+    ``res.written`` says of each file whether it is new, changed or unchanged; only the first two are written.
+    """
+    stages = Stages(DATA_STAGES + figures + 1, quiet)
+    try:
+        res = build_data(seeds, data, quiet=quiet, jobs=jobs, stages=stages)
+        if figures:
+            from analysis.figures import load_manifest, render_all
+
+            t0 = time.perf_counter()
+            manifest = load_manifest(seeds / "manifest.csv") if (seeds / "manifest.csv").is_file() else None
+            key = _figures_key(res.tables, manifest)
+            # --check always renders afresh: it must compare the committed files with what the code makes now
+            cached = None if check else _cache_read(key, figures_dir)
+            if cached is None:
+                cached = render_all(res.tables, figures_dir, manifest=manifest, workers=2)
+                _cache_write(key, cached, figures_dir)
+            else:
+                stages.note("figures: unchanged inputs, taken from the render cache (.cache/figures)")
+            res.files.update(cached)
+            n = sum(1 for p in res.files if p.is_relative_to(figures_dir))
+            stages.done(f"figures: {n} files ({time.perf_counter() - t0:.1f}s)")
+        res.written = {path: _status(path, payload) for path, payload in sorted(res.files.items())}
+        if check:
+            differ = [_shown(path) for path, status in res.written.items() if status != "unchanged"]
+            stages.done(f"check: {len(res.files) - len(differ)} of {len(res.files)} files match")
+            return res, differ
+        write_files({path: res.files[path] for path, status in res.written.items() if status != "unchanged"})
+        stages.done(f"write: {sum(s != 'unchanged' for s in res.written.values())} files changed")
+        return res, []
+    finally:
+        stages.close()
+
+
+def _status(path: Path, payload: bytes) -> str:
+    if not path.is_file():
+        return "new"
+    return "unchanged" if path.read_bytes() == payload else "changed"
+
+
+def _shown(path: Path) -> str:
+    """A path as the user should see it: relative to the repository when inside it."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def format_written(written: dict[Path, str]) -> str:
+    """What a build wrote, per folder: the file count, then each new or changed file, or "unchanged"."""
+    folders: dict[Path, list[tuple[Path, str]]] = {}
+    for path, status in written.items():
+        folders.setdefault(path.parent, []).append((path, status))
+    lines = []
+    for folder, files in sorted(folders.items()):
+        touched = [(p, s) for p, s in sorted(files) if s != "unchanged"]
+        counts = ", ".join(
+            f"{sum(s == kind for _, s in files)} {kind}"
+            for kind in ("new", "changed")
+            if any(s == kind for _, s in files)
+        )
+        lines.append(f"{_shown(folder)}/: {len(files)} files, {counts or 'unchanged'}")
+        lines += [f"  {status:<9} {_shown(path)}" for path, status in touched]
+    return "\n".join(lines)

@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
     print(
         target_line(
             f"--jobs {jobs} against --jobs 1",
-            f"{serial_s / multi_s:.2f}x faster, rows {'identical' if same else 'DIFFERENT'}",
+            f"speed-up {serial_s / multi_s:.2f}x, rows {'identical' if same else 'DIFFERENT'}",
             ">= 1.5x, identical rows" if jobs >= 2 else "identical rows (one job: no speed-up to measure)",
             same and (jobs < 2 or serial_s / multi_s >= 1.5),
         )

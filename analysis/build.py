@@ -3,10 +3,12 @@
 Every output is rendered to bytes in memory and validated against its schema first; only then are the
 files written (each via a temporary file and a rename), so bad input leaves existing outputs intact.
 ``--check`` renders the same bytes and compares them with the committed files instead of writing.
+Only files whose bytes changed are replaced; :func:`format_written` lists what was written.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -29,12 +31,15 @@ from analysis.coding.stance import (
     stance_by_year,
     stance_shifts,
 )
+from analysis.common import progress
 from analysis.common.administrations import administration_for, load_administrations
-from analysis.common.csvio import frame_to_csv_text, write_files
+from analysis.common.csvio import frame_to_csv_text
 from analysis.common.errors import DataError
+from analysis.common.outputs import recover, write_files
 from analysis.common.paths import DATA, FIGURES, ROOT, SEEDS
-from analysis.corpus.loading import load_corpus
-from analysis.extract.engine import mentions_frame, prepare
+from analysis.corpus.loading import plan_corpus
+from analysis.extract.engine import prepare
+from analysis.extract.parallel import extract_sources, mentions_frame
 
 prepare("en")  # compile the extractor's patterns at import, not inside the first build
 
@@ -44,11 +49,32 @@ class BuildResult:
     files: dict[Path, bytes] = field(default_factory=dict)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     summary: list[str] = field(default_factory=list)
+    #: every file written or compared, with "new", "changed" or "unchanged" (filled by :func:`build_all`)
+    written: dict[Path, str] = field(default_factory=dict)
 
 
-def _progress(msg: str, quiet: bool) -> None:
-    if not quiet:
-        print(f"[build] {msg}", file=sys.stderr, flush=True)
+#: The build's stages, for the progress bar: data (extract, reconcile, stance, tables), figures, write.
+DATA_STAGES = 4
+
+
+class Stages:
+    """The build's stage lines (``[build] ...`` on stderr unless quiet) and, on a terminal, a bar over them."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar = progress.bar(total=total, desc="build", unit="stage", show=not quiet)
+
+    def done(self, msg: str) -> None:
+        if not self.quiet:
+            progress.say(f"[build] {msg}")
+        self.bar.update()
+
+    def note(self, msg: str) -> None:
+        if not self.quiet:
+            progress.say(f"[build] {msg}")
+
+    def close(self) -> None:
+        self.bar.close()
 
 
 def _csv(df: pd.DataFrame) -> str:
@@ -59,14 +85,29 @@ def _csv(df: pd.DataFrame) -> str:
     return frame_to_csv_text(out)
 
 
-def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> BuildResult:
-    """All derived tables as validated CSV bytes, plus the data package descriptor."""
+def build_data(
+    seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False, jobs: int = 1, stages: Stages | None = None
+) -> BuildResult:
+    """All derived tables as validated CSV bytes, plus the data package descriptor.
+
+    ``jobs`` processes read and extract the articles (the rows are the same for any number)."""
+    own = stages is None
+    stages = stages or Stages(DATA_STAGES, quiet)
+    try:
+        return _build_data(seeds, data, jobs, stages)
+    finally:
+        if own:
+            stages.close()
+
+
+def _build_data(seeds: Path, data: Path, jobs: int, stages: Stages) -> BuildResult:
     res = BuildResult()
     t0 = time.perf_counter()
-    docs = load_corpus(seeds)
-    _progress(f"corpus: {len(docs)} articles", quiet)
+    sources = plan_corpus(seeds)
+    stages.note(f"corpus: {len(sources)} articles")
+    docs = list(extract_sources(sources, jobs=jobs, show_progress=not stages.quiet))
     mentions = mentions_frame(docs)
-    _progress(f"extract: {len(mentions)} mentions ({time.perf_counter() - t0:.2f}s)", quiet)
+    stages.done(f"extract: {len(mentions)} mentions ({time.perf_counter() - t0:.2f}s)")
     outlets = {d.doc_id: d.meta.get("outlet") or d.doc_id for d in docs}
     admins = load_administrations(data / "administrations.csv")  # overlaps and gaps: errors naming the row
     mentions["administration"] = [
@@ -74,11 +115,11 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
         for d, p in zip(mentions["date"].fillna(""), mentions["date_precision"], strict=True)
     ]
     combined, cited, cited_sources = _with_cited(mentions, outlets, data, admins)
-    _progress(f"chronology: {len(cited)} cited reports from {len(cited_sources)} sources", quiet)
+    stages.note(f"chronology: {len(cited)} cited reports from {len(cited_sources)} sources")
     corrected_all = apply_corrections(combined, data / "corrections.csv", admins)
     corrected = corrected_all[corrected_all["report_id"] == ""].copy()  # text and analyst-added mentions
     events, sources = reconcile(corrected_all, outlets, admins)
-    _progress(f"reconcile: {len(events)} events", quiet)
+    stages.done(f"reconcile: {len(events)} events")
     coding = load_coding(data)
     as_of = max((d.published for d in docs if d.published), default=None)
     as_of = _latest(as_of, cited_sources)
@@ -89,7 +130,7 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
     sens = sensitivity(corrected_all, lambda m: reconcile(m, outlets, admins), coding, as_of, admins)
     shifts = stance_shifts(events, coding, sens, admins)
     evidence = evidence_table(coded_events(events, coding), sources, coded_presidents(admins))
-    _progress(f"stance: {len(stance)} administrations, {len(sens)} sensitivity rows", quiet)
+    stages.done(f"stance: {len(stance)} administrations, {len(sens)} sensitivity rows")
     tables = {
         "mentions": mentions,
         "events": events,
@@ -134,6 +175,7 @@ def build_data(seeds: Path = SEEDS, data: Path = DATA, quiet: bool = False) -> B
     res.files[data / "validation.csv"] = text.encode("utf-8")
     all_schemas = [*schema.CURATED, *schema.DERIVED, *ext_schemas.values()]
     res.files[data / "datapackage.json"] = schema.datapackage(all_schemas, ext_resources).encode("utf-8")
+    stages.done(f"tables: {len(res.files)} files validated")
     res.tables = tables
     res.summary = [f"articles: {len(docs)}", f"mentions: {len(mentions)}", f"events: {len(events)}"] + [
         f"{r.administration}: {r.score:+.2f} [{r.ci_low:+.2f}, {r.ci_high:+.2f}] {r.label} ({r.n_events} events)"
@@ -332,19 +374,26 @@ def _cache_read(key: str, figures_dir: Path) -> dict[Path, bytes] | None:
 
 
 def _cache_write(key: str, files: dict[Path, bytes], figures_dir: Path) -> None:
-    """Keep the last render so an unchanged build does not draw again (best effort: a cache, not an output)."""
+    """Keep the last render so an unchanged build does not draw again (best effort: a cache, not an output).
+
+    The render is written into a fresh folder and renamed into place, so a full disk or an interrupt leaves
+    the old cache or none, never a partial one, and no temporary folder behind."""
     import shutil
 
+    staging = CACHE.parent / f".figures.{os.getpid()}.tmp"
     try:
+        shutil.rmtree(staging, ignore_errors=True)
+        (staging / key).mkdir(parents=True)
+        for path, payload in files.items():
+            (staging / key / path.name).write_bytes(payload)
+        (staging / key / "COMPLETE").write_text("")
         if CACHE.is_dir():
             shutil.rmtree(CACHE)
-        folder = CACHE / key
-        folder.mkdir(parents=True)
-        for path, payload in files.items():
-            (folder / path.name).write_bytes(payload)
-        (folder / "COMPLETE").write_text("")
+        os.replace(staging, CACHE)
     except OSError:
-        pass
+        shutil.rmtree(CACHE, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def build_all(
@@ -354,30 +403,72 @@ def build_all(
     seeds: Path = SEEDS,
     data: Path = DATA,
     figures_dir: Path = FIGURES,
+    jobs: int = 1,
 ) -> tuple[BuildResult, list[str]]:
-    """Render everything; write it (or, with ``check``, list the files that differ from what is on disk)."""
-    res = build_data(seeds, data, quiet=quiet)
-    if figures:
-        from analysis.figures import load_manifest, render_all
+    """Render everything; write it (or, with ``check``, list the files that differ from what is on disk).
 
-        t0 = time.perf_counter()
-        manifest = load_manifest(seeds / "manifest.csv") if (seeds / "manifest.csv").is_file() else None
-        key = _figures_key(res.tables, manifest)
-        # --check always renders afresh: it must compare the committed files with what the code makes now
-        cached = None if check else _cache_read(key, figures_dir)
-        if cached is None:
-            cached = render_all(res.tables, figures_dir, manifest=manifest, workers=2)
-            _cache_write(key, cached, figures_dir)
-        else:
-            _progress("figures: unchanged inputs, taken from the render cache (.cache/figures)", quiet)
-        res.files.update(cached)
-        n = sum(1 for p in res.files if p.is_relative_to(figures_dir))
-        _progress(f"figures: {n} files ({time.perf_counter() - t0:.1f}s)", quiet)
-    if check:
-        differ = []
-        for path, payload in sorted(res.files.items()):
-            if not path.exists() or path.read_bytes() != payload:
-                differ.append(str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path))
-        return res, differ
-    write_files(res.files)
-    return res, []
+    ``res.written`` says of each file whether it is new, changed or unchanged; only the first two are written.
+    """
+    journal = Path(os.path.commonpath([data, figures_dir]))
+    if not check:  # finish (or forget) what a killed build left, before reading anything
+        for line in recover(journal, sweep=[data, figures_dir]):
+            print(f"[build] {line}", file=sys.stderr)
+    stages = Stages(DATA_STAGES + figures + 1, quiet)
+    try:
+        res = build_data(seeds, data, quiet=quiet, jobs=jobs, stages=stages)
+        if figures:
+            from analysis.figures import load_manifest, render_all
+
+            t0 = time.perf_counter()
+            manifest = load_manifest(seeds / "manifest.csv") if (seeds / "manifest.csv").is_file() else None
+            key = _figures_key(res.tables, manifest)
+            # --check always renders afresh: it must compare the committed files with what the code makes now
+            cached = None if check else _cache_read(key, figures_dir)
+            if cached is None:
+                cached = render_all(res.tables, figures_dir, manifest=manifest, workers=2)
+                _cache_write(key, cached, figures_dir)
+            else:
+                stages.note("figures: unchanged inputs, taken from the render cache (.cache/figures)")
+            res.files.update(cached)
+            n = sum(1 for p in res.files if p.is_relative_to(figures_dir))
+            stages.done(f"figures: {n} files ({time.perf_counter() - t0:.1f}s)")
+        res.written = {path: _status(path, payload) for path, payload in sorted(res.files.items())}
+        if check:
+            differ = [_shown(path) for path, status in res.written.items() if status != "unchanged"]
+            stages.done(f"check: {len(res.files) - len(differ)} of {len(res.files)} files match")
+            return res, differ
+        changed = {path: res.files[path] for path, status in res.written.items() if status != "unchanged"}
+        write_files(changed, journal_folder=journal)
+        stages.done(f"write: {sum(s != 'unchanged' for s in res.written.values())} files changed")
+        return res, []
+    finally:
+        stages.close()
+
+
+def _status(path: Path, payload: bytes) -> str:
+    if not path.is_file():
+        return "new"
+    return "unchanged" if path.read_bytes() == payload else "changed"
+
+
+def _shown(path: Path) -> str:
+    """A path as the user should see it: relative to the repository when inside it."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def format_written(written: dict[Path, str]) -> str:
+    """What a build wrote, per folder: the file count, then each new or changed file, or "unchanged"."""
+    folders: dict[Path, list[tuple[Path, str]]] = {}
+    for path, status in written.items():
+        folders.setdefault(path.parent, []).append((path, status))
+    lines = []
+    for folder, files in sorted(folders.items()):
+        touched = [(p, s) for p, s in sorted(files) if s != "unchanged"]
+        counts = ", ".join(
+            f"{sum(s == kind for _, s in files)} {kind}"
+            for kind in ("new", "changed")
+            if any(s == kind for _, s in files)
+        )
+        lines.append(f"{_shown(folder)}/: {len(files)} files, {counts or 'unchanged'}")
+        lines += [f"  {status:<9} {_shown(path)}" for path, status in touched]
+    return "\n".join(lines)

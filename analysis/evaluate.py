@@ -13,6 +13,7 @@ side is Palestine for ``palestine_recognition`` and Israel for every other type.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +21,15 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.common.csvio import read_rows
-from analysis.common.errors import DataError
+from analysis.common.errors import DataError, UsageError
 from analysis.extract.engine import EVENT_TYPES
 
 GOLD_COLUMNS = ("file", "event_type", "year")
 _NOTE_ACTOR = re.compile(r"\(actor ([A-Z]{3})\)")
+#: Columns a gold file may also have (kept for the annotator, not scored).
+GOLD_OPTIONAL = ("status", "administration", "note")
+#: Columns only the extractor writes: a file with them is predictions, whatever it was passed as.
+EXTRACTOR_ONLY = ("doc_id", "rule", "quote", "start_char", "end_char", "confidence", "cue", "date_source")
 
 
 @dataclass
@@ -56,11 +61,19 @@ def _country_pair(row: dict[str, str]) -> str:
     return "-".join(sorted((actor, target)))
 
 
-def read_pairs(path: Path, pair: bool = False) -> set[tuple]:
+def read_pairs(path: Path, pair: bool = False, role: str = "") -> set[tuple]:
     """(file, event_type, year) triples of a gold or prediction CSV, checked for unknown types; with ``pair``,
-    (file, event_type, year, countries) where countries is the sorted actor-target pair ("ECU-ISR")."""
+    (file, event_type, year, countries) where countries is the sorted actor-target pair ("ECU-ISR").
+
+    ``role`` ("gold annotations", "predictions") is named when a required column is missing."""
     pairs = set()
-    rows = read_rows(path, required=GOLD_COLUMNS)
+    try:
+        rows = read_rows(path, required=GOLD_COLUMNS)
+    except DataError as exc:
+        if role and exc.field in GOLD_COLUMNS:
+            exc.message += f" (the {role} need the columns {', '.join(GOLD_COLUMNS)})"
+            exc.args = (str(exc),)
+        raise
     for line, row in rows:
         if not row["file"]:
             raise DataError("empty file name", path, line, "file")
@@ -141,8 +154,36 @@ def file_languages(pred: Path) -> dict[str, str]:
     return out
 
 
+def _header(path: Path) -> list[str] | None:
+    """The column names of a CSV, or None when it cannot be read (reading its rows then says why)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            return [h.strip() for h in next(csv.reader(fh), [])]
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+
+
+def check_roles(gold: Path, pred: Path) -> None:
+    """Refuse a gold file that is the extractor's output when the predictions are not: the two were swapped."""
+    gold_cols, pred_cols = _header(gold), _header(pred)
+    if gold_cols is None or pred_cols is None:
+        return
+    gold_has = [c for c in EXTRACTOR_ONLY if c in gold_cols]
+    pred_has = [c for c in EXTRACTOR_ONLY if c in pred_cols]
+    if len(gold_has) >= 3 and not pred_has and all(c in pred_cols for c in GOLD_COLUMNS):
+        raise UsageError(
+            f"the files look swapped: --gold {gold} is extractor output (it has the columns "
+            f"{', '.join(gold_has[:4])}) and --pred {pred} is gold annotations (columns {', '.join(pred_cols)}); "
+            f"run: alignment evaluate --gold {pred} --pred {gold}"
+        )
+
+
 def evaluate_files(gold: Path, pred: Path, pair: bool = False) -> Report:
-    gold_pairs, pred_pairs = read_pairs(gold, pair), read_pairs(pred, pair)
+    """Score the predictions in ``pred`` against the gold annotations in ``gold`` (both CSV files); with
+    ``pair``, a match also needs the same actor-target pair."""
+    check_roles(gold, pred)
+    gold_pairs = read_pairs(gold, pair, "gold annotations")
+    pred_pairs = read_pairs(pred, pair, "predictions")
     if not gold_pairs:
         raise DataError("no gold annotations: nothing to score against", gold, 2)
     report = score(gold_pairs, pred_pairs)

@@ -12,8 +12,8 @@ import pytest
 
 from analysis.cli import main
 from analysis.coding.stance import load_params
-from analysis.common.csvio import write_files
 from analysis.common.errors import DataError
+from analysis.common.outputs import write_files
 from analysis.common.paths import DATA
 from analysis.corpus.loading import load_corpus
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.common.errors import DataError
-from analysis.common.outputs import atomic_write_text, write_files  # noqa: F401  (their old home)
 
 
 def read_rows(path: Path, required: Sequence[str] = ()) -> list[tuple[int, dict[str, str]]]:

@@ -457,8 +457,27 @@ def read_manifest(path: Path, folder: Path | None = None) -> dict[str, tuple[int
     return by_file
 
 
-def load_corpus(folder: Path, manifest: Path | None = None, max_bytes: int = MAX_BYTES) -> list[Document]:
-    """Every ``.txt`` in ``folder`` (sorted by name), with metadata from the manifest where it has a row."""
+@dataclass(frozen=True, eq=False)
+class Source:
+    """An article to load: its path and manifest row, found without reading the text (so a corpus can be
+    planned in one process and read and extracted in others, a document at a time)."""
+
+    path: Path
+    meta: dict[str, str] | None = None
+    line: int | None = None  # the manifest line of ``meta``
+    manifest: Path | None = None  # the manifest errors about this article name
+
+    @property
+    def doc_id(self) -> str:
+        return (self.meta or {}).get("doc_id") or self.path.stem
+
+    def load(self, max_bytes: int = MAX_BYTES) -> Document:
+        return load_document(self.path, self.meta, max_bytes, self.line, self.manifest)
+
+
+def plan_corpus(folder: Path, manifest: Path | None = None, max_bytes: int = MAX_BYTES) -> list[Source]:
+    """The articles of :func:`load_corpus`, in its order, with their manifest rows, checked for duplicate
+    ids; the texts are not read."""
     folder = Path(folder)
     _check_max_bytes(max_bytes)
     if not folder.is_dir():
@@ -485,7 +504,7 @@ def load_corpus(folder: Path, manifest: Path | None = None, max_bytes: int = MAX
                 CorpusWarning,
                 stacklevel=2,
             )
-    docs = []
+    sources = []
     seen: dict[str, str] = {}
     for path in paths:
         line, meta = rows.get(path.name, (None, None))
@@ -493,42 +512,53 @@ def load_corpus(folder: Path, manifest: Path | None = None, max_bytes: int = MAX
             warnings.warn(
                 f"{path}: no row in {manifest}; metadata from the file only", CorpusWarning, stacklevel=2
             )
-        doc = load_document(path, meta, max_bytes, line, manifest)
-        if doc.doc_id in seen:
+        source = Source(path, meta, line, manifest)
+        if source.doc_id in seen:
             raise DataError(
-                f"duplicate doc_id {doc.doc_id!r} (also {seen[doc.doc_id]})",
+                f"duplicate doc_id {source.doc_id!r} (also {seen[source.doc_id]})",
                 manifest if line is not None else path,
                 line,
                 "doc_id",
             )
-        seen[doc.doc_id] = path.name
-        docs.append(doc)
-    return docs
+        seen[source.doc_id] = path.name
+        sources.append(source)
+    return sources
 
 
-def load_paths(paths: list[Path], manifest: Path | None = None, max_bytes: int = MAX_BYTES) -> list[Document]:
-    """Articles from files and folders; a folder's own manifest applies unless ``manifest`` is given."""
+def load_corpus(folder: Path, manifest: Path | None = None, max_bytes: int = MAX_BYTES) -> list[Document]:
+    """Every ``.txt`` in ``folder`` (sorted by name), with metadata from the manifest where it has a row."""
+    return [source.load(max_bytes) for source in plan_corpus(folder, manifest, max_bytes)]
+
+
+def plan_paths(paths: list[Path], manifest: Path | None = None, max_bytes: int = MAX_BYTES) -> list[Source]:
+    """The articles of :func:`load_paths`, in its order, each once, checked for duplicate ids; the texts are
+    not read."""
     _check_max_bytes(max_bytes)
-    docs: list[Document] = []
+    sources: list[Source] = []
     explicit = read_manifest(manifest) if manifest else {}
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            docs.extend(load_corpus(p, manifest, max_bytes))
+            sources.extend(plan_corpus(p, manifest, max_bytes))
         elif p.is_file():
             own = p.parent / MANIFEST
             rows = explicit or (read_manifest(own) if own.is_file() else {})
             line, meta = rows.get(p.name, (None, None))
-            docs.append(load_document(p, meta, max_bytes, line, manifest or own))
+            sources.append(Source(p, meta, line, manifest or own))
         else:
             raise DataError("no such file or folder", p)
-    unique: dict[Path, Document] = {}
-    for d in docs:  # the same file named twice (or inside a folder also named) is read once
-        unique.setdefault(Path(d.path).resolve(), d)
-    docs = list(unique.values())
+    unique: dict[Path, Source] = {}
+    for s in sources:  # the same file named twice (or inside a folder also named) is read once
+        unique.setdefault(Path(s.path).resolve(), s)
+    sources = list(unique.values())
     seen: dict[str, str] = {}
-    for d in docs:
-        if d.doc_id in seen and seen[d.doc_id] != str(d.path):
-            raise DataError(f"duplicate doc_id {d.doc_id!r} (also {seen[d.doc_id]})", d.path, None, "doc_id")
-        seen[d.doc_id] = str(d.path)
-    return docs
+    for s in sources:
+        if s.doc_id in seen and seen[s.doc_id] != str(s.path):
+            raise DataError(f"duplicate doc_id {s.doc_id!r} (also {seen[s.doc_id]})", s.path, None, "doc_id")
+        seen[s.doc_id] = str(s.path)
+    return sources
+
+
+def load_paths(paths: list[Path], manifest: Path | None = None, max_bytes: int = MAX_BYTES) -> list[Document]:
+    """Articles from files and folders; a folder's own manifest applies unless ``manifest`` is given."""
+    return [source.load(max_bytes) for source in plan_paths(paths, manifest, max_bytes)]

@@ -176,14 +176,8 @@ def target_line(what: str, figure: str, target: str, ok: bool) -> str:
     return f"  {what}: {figure} (target {target}): {verdict(ok)}"
 
 
-def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) -> int:
-    """The benchmark; ``args`` are the options ``alignment bench`` parsed (else ``argv`` is parsed)."""
-    if args is None:
-        from analysis.cli import add_bench_arguments
-
-        ap = argparse.ArgumentParser(prog="python -m analysis.bench", description=__doc__.splitlines()[0])
-        add_bench_arguments(ap)
-        args = ap.parse_args(argv)
+def main(args: argparse.Namespace) -> int:
+    """The benchmark, with the options ``alignment bench`` parsed (``python -m analysis.bench`` is the same)."""
     if args.suite:
         suite()
         return 0
@@ -273,5 +267,7 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":  # the command line is the CLI's: one parser, one help text
+    from analysis.cli import main as cli_main
+
+    sys.exit(cli_main(["bench", *sys.argv[1:]]))

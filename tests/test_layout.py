@@ -41,7 +41,17 @@ def _imports(name: str, path: Path, known: set[str]) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
+    # the entry-point block (``if __name__ == "__main__":``) runs the module as a program; it is not a
+    # dependency of the module, so its imports do not count
+    skip = {
+        id(n)
+        for top in tree.body
+        if isinstance(top, ast.If) and "__main__" in ast.unparse(top.test)
+        for n in ast.walk(top)
+    }
     for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
         if isinstance(node, ast.Import):
             targets = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom):

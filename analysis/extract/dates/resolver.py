@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import importlib
 import re
+import warnings
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from analysis.common.administrations import interval
 from analysis.common.matching import anchored, ci, finditer_each, has_any, pivot, search
 
 MONTHS_EN = {
@@ -340,6 +342,33 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, future: bool) -> tup
     return "", "unknown"
 
 
+_ISO = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+
+
+def _resolve_in_range(kind: str, m: re.Match[str], pub: date | None, future: bool) -> tuple[str, str]:
+    """``_resolve``, but a date that falls outside the years 1-9999 (a publication date of 0001-01-01 and
+    "yesterday") is left undated with a warning: the calendar cannot hold it, and it is a typo, not news."""
+    try:
+        value, precision = _resolve(kind, m, pub, future)
+        if value:
+            if not _ISO.fullmatch(value):
+                raise ValueError(value)
+            interval(value, precision)  # every later stage asks for the span of days; it must exist
+        return value, precision
+    except (OverflowError, ValueError):
+        warnings.warn(
+            f"date expression {m.group()!r} relative to the publication date {pub} falls outside the years "
+            "1-9999; left undated (check the article's publication date)",
+            DateWarning,
+            stacklevel=3,
+        )
+        return "", "unknown"
+
+
+class DateWarning(UserWarning):
+    """A date expression that cannot be placed on the calendar."""
+
+
 #: Which patterns can match at all: those needing a digit skip digit-free sentences, the others need one of
 #: their words. A speed-up only: a pattern whose gate is None always runs.
 _DIGIT_KINDS = {
@@ -456,7 +485,7 @@ def find_dates(sentence: str, pub: date | None, lang: str = "en") -> list[DateEx
         # tense is read from the words just before the date: "landed ... on Tuesday" is past even if a
         # later clause says "will"
         future = bool(search(future_rx, sentence, max(0, a - 50), a))
-        value, precision = _resolve(kind, m, pub, future)
+        value, precision = _resolve_in_range(kind, m, pub, future)
         taken.append((a, b))
         found.append(
             DateExpr(

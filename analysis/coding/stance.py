@@ -15,6 +15,7 @@ administrations (:func:`stance_shifts`) comes from the very resamples that give 
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -50,7 +51,12 @@ def _number(
     try:
         x = float(value)
     except ValueError:
-        raise DataError(f"not a number: {value!r}", path, line, field) from None
+        hint = (
+            " (write the decimal with a point: 1.5, not 1,5)"
+            if re.fullmatch(r"-?[0-9]+,[0-9]+", value)
+            else ""
+        )
+        raise DataError(f"not a number: {value!r}{hint}", path, line, field) from None
     if x != x or x in (float("inf"), float("-inf")):
         raise DataError(f"not a finite number: {value!r}", path, line, field)
     if (lo is not None and x < lo) or (hi is not None and x > hi):

@@ -33,6 +33,9 @@ def read_rows(path: Path, required: Sequence[str] = ()) -> list[tuple[int, dict[
         raise DataError(
             f"not UTF-8 ({exc.reason} at byte {exc.start}); save it as CSV UTF-8", path, line=line
         ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise DataError("holds a NUL byte: a binary file, not a CSV", path, line=line)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
@@ -64,6 +67,10 @@ def read_rows(path: Path, required: Sequence[str] = ()) -> list[tuple[int, dict[
                 )
             rows.append((line, dict(zip(header, (v.strip() for v in values), strict=True))))
     except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise DataError(
+                "a quoted field opened in this row is never closed (a stray '\"'?)", path, line=start
+            ) from None
         raise DataError(f"malformed CSV: {exc}", path, line=reader.line_num) from None
     return rows
 

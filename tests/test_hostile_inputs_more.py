@@ -30,6 +30,7 @@ from analysis.common.paths import DATA, SEEDS
 from analysis.corpus import loading
 from analysis.corpus.loading import load_corpus, load_paths
 from analysis.external import arms, unga
+from analysis.extract import actors
 from analysis.extract.dates.resolver import DateWarning, find_dates
 from analysis.extract.engine import mentions_frame
 
@@ -539,3 +540,29 @@ def test_a_nul_byte_in_a_curated_file_names_its_line(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="NUL byte") as info:
         read_rows(path)
     assert info.value.line == 3
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "words"),
+    [
+        ("ISR,en,name,\n", "term", "blank term"),
+        ("PER,en,name,Ecuador\n", "term", "is ECU on line 2 and PER here"),
+        ("Peru,en,name,Peru\n", "iso3", "alpha-3"),
+    ],
+)
+def test_a_gazetteer_row_edited_wrong_is_an_error_naming_its_line(
+    tmp_path: Path, extra, field, words
+) -> None:
+    source = Path(actors.__file__).parent / "lexicon" / "countries.csv"
+    text = source.read_text(encoding="utf-8")
+    path = tmp_path / "countries.csv"
+    path.write_text(text + extra, encoding="utf-8")
+    with pytest.raises(DataError, match=words) as info:
+        actors.read_lexicon(path)
+    assert (info.value.line, info.value.field) == (text.count("\n") + 1, field)
+
+
+def test_a_manifest_header_with_a_capital_letter_names_the_missing_column(run_cli, make_corpus) -> None:
+    folder = make_corpus({"a.txt": "Ecuador."}, manifest="File,outlet\na.txt,x\n")
+    got = run_cli("corpus", folder)
+    assert got.code == 1 and "(line 1, field 'file'): missing required column 'file'" in got.err

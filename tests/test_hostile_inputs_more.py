@@ -22,7 +22,13 @@ import pytest
 
 from analysis.build import build_all, build_data
 from analysis.coding.corrections import CORRECTION_COLUMNS, apply_corrections, load_corrections
-from analysis.coding.stance import load_codebook, load_coding, load_multipliers, stance_by_administration
+from analysis.coding.stance import (
+    load_codebook,
+    load_coding,
+    load_labels,
+    load_multipliers,
+    stance_by_administration,
+)
 from analysis.common.administrations import AdministrationWarning, load_administrations
 from analysis.common.csvio import read_rows, spreadsheet_safe
 from analysis.common.errors import DataError
@@ -566,3 +572,58 @@ def test_a_manifest_header_with_a_capital_letter_names_the_missing_column(run_cl
     folder = make_corpus({"a.txt": "Ecuador."}, manifest="File,outlet\na.txt,x\n")
     got = run_cli("corpus", folder)
     assert got.code == 1 and "(line 1, field 'file'): missing required column 'file'" in got.err
+
+
+@pytest.mark.parametrize("amount", ["1e300", "9" * 400, "inf", "-5"])
+def test_a_correction_setting_an_absurd_amount_is_an_error_naming_line_and_field(
+    tmp_path: Path, amount
+) -> None:
+    path = _corrections(tmp_path, f"c1,set,a,arms_purchase,10,,,amount_usd,{amount},,,,r")
+    with pytest.raises(DataError, match="amount_usd") as info:
+        load_corrections(path)
+    assert (info.value.line, info.value.field) == (2, "value")
+
+
+@pytest.mark.parametrize(("edit", "field"), [(",-10,-3,", "label"), ("rationale", "rationale")])
+def test_a_stance_label_row_with_a_blank_name_or_reason_is_an_error(
+    tmp_path: Path, edit: str, field: str
+) -> None:
+    text = (DATA / "stance_labels.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    text[1] = ",-10,-3,why\n" if field == "label" else "adversarial,-10,-3,\n"
+    path = tmp_path / "stance_labels.csv"
+    path.write_text("".join(text), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_labels(path)
+    assert (info.value.line, info.value.field) == (2, field)
+
+
+@pytest.mark.parametrize(
+    ("manifest", "code", "words"),
+    [
+        (
+            b"file,published\na.txt,12/05/2022\n",
+            1,
+            "(line 2, field 'published'): malformed or impossible date",
+        ),
+        (b"file,outlet\na.txt,Diario Expreso\xe9\n", 1, "manifest.csv (line 2): not UTF-8"),
+        (b"\xef\xbb\xbffile ,outlet\r\na.txt,x\r\n", 0, ""),
+        (b"file,outlet\na.txt,x\nb.txt,y\n", 1, "(line 3, field 'file'): file 'b.txt' does not exist"),
+        (b"file,language\na.txt,english\n", 1, "(line 2, field 'language')"),
+        (b'file,outlet\na.txt,"El\nUniverso"\nc.txt,x\n', 1, "(line 4, field 'file')"),
+    ],
+    ids=[
+        "date 12/05/2022",
+        "Latin-1",
+        "BOM, space and CRLF",
+        "missing file",
+        "bad language",
+        "quoted newline",
+    ],
+)
+def test_a_manifest_edited_by_hand_loads_or_names_line_and_field(
+    run_cli, make_corpus, manifest: bytes, code: int, words: str
+) -> None:
+    folder = make_corpus({"a.txt": "date 2022-05-12\nEcuador."}, manifest=manifest)
+    got = run_cli("corpus", folder)
+    assert got.code == code, got.err
+    assert words in got.err

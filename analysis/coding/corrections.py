@@ -38,6 +38,8 @@ CORRECTION_COLUMNS = (
     "reason",
 )
 ACTIONS = ("drop", "set", "split", "add")
+#: No arms deal comes near ten trillion dollars; a bigger number is a typo (or a run of nines).
+MAX_AMOUNT_USD = 1e13
 SETTABLE = (
     "event_type",
     "status",
@@ -83,6 +85,10 @@ def _check_value(field: str, value: str, path: Path, line: int) -> None:
         if not (x >= 0 and x != float("inf")):
             raise DataError(
                 f"amount_usd must be a non-negative number of dollars, not {value!r}", path, line, "value"
+            )
+        if x > MAX_AMOUNT_USD:
+            raise DataError(
+                f"amount_usd {value} is over {MAX_AMOUNT_USD:.0e} dollars (a typo?)", path, line, "value"
             )
 
 

@@ -144,6 +144,10 @@ def load_labels(path: Path = DATA / "stance_labels.csv") -> pd.DataFrame:
     rows = read_rows(path, required=("label", "min", "max", "rationale"))
     out = []
     for line, r in rows:
+        if not r["label"]:
+            raise DataError("blank label: the figures would show an empty name", path, line, "label")
+        if not r["rationale"]:
+            raise DataError("every label needs a rationale", path, line, "rationale")
         lo = _number(r["min"], path, line, "min", -10, 10)
         hi = _number(r["max"], path, line, "max", -10, 10)
         if hi <= lo:

@@ -627,3 +627,12 @@ def test_a_manifest_edited_by_hand_loads_or_names_line_and_field(
     got = run_cli("corpus", folder)
     assert got.code == code, got.err
     assert words in got.err
+
+
+def test_an_article_ending_in_upper_case_txt_is_not_skipped_silently(make_corpus) -> None:
+    folder = make_corpus(
+        {"a.txt": "date 2022-05-12\nEcuador.", "B.TXT": "date 2022-05-12\nIsrael."}, manifest=None
+    )
+    with pytest.warns(loading.CorpusWarning, match=r"B\.TXT: not read"):
+        docs = load_corpus(folder)
+    assert [d.file for d in docs] == ["a.txt"]

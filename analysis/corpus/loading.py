@@ -320,6 +320,13 @@ def _txt_files(folder: Path) -> list[Path]:
             if exc.errno != errno.EACCES
             else DataError("permission denied: the folder cannot be listed", _shown(folder))
         ) from None
+    for n in sorted(names):
+        if n.lower().endswith(".txt") and not n.endswith(".txt"):
+            warnings.warn(
+                f"{_shown(folder / n)}: not read: articles end in '.txt' (lower case); rename it",
+                CorpusWarning,
+                stacklevel=3,
+            )
     paths = sorted(folder / n for n in names if n.endswith(".txt"))
     return [p for p in paths if not p.is_dir()]
 

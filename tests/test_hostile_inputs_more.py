@@ -249,13 +249,6 @@ def test_a_derived_table_replaced_by_a_folder_is_an_error_naming_it_and_nothing_
     assert _digests(data) == before and (data / "stance.csv").is_dir()
 
 
-@pytest.mark.xfail(
-    reason="needs the fix in analysis/build.py: build_all(check=True) reads `path.read_bytes()` of each output; "
-    "a folder there raises IsADirectoryError. Compare with `not path.is_file() or path.read_bytes() != payload` "
-    "so --check lists it as differing",
-    raises=IsADirectoryError,
-    strict=True,
-)
 def test_build_check_lists_a_derived_table_replaced_by_a_folder(copy) -> None:
     seeds, data, figures = copy()
     (data / "stance.csv").unlink()

@@ -122,12 +122,6 @@ def test_a_symlink_loop_is_named_as_one(run_cli, tmp_path: Path) -> None:
     assert got.code == 1 and "symlink loop" in got.err and str(loop) in got.err
 
 
-@pytest.mark.xfail(
-    reason="needs the fix in analysis/cli.py: _cmd_extract's `{Path(p).resolve() for p in args.paths}` raises "
-    "RuntimeError on a symlink loop; resolve inside try/except (OSError, RuntimeError) and skip that path "
-    "(load_paths then names the loop), or call load_paths before the -o check",
-    strict=True,
-)
 def test_extract_names_a_symlink_loop_instead_of_a_traceback(run_cli, tmp_path: Path) -> None:
     loop = tmp_path / "loop"
     loop.symlink_to(loop)
@@ -257,14 +251,6 @@ def test_build_check_lists_a_derived_table_replaced_by_a_folder(copy) -> None:
     assert any(d.endswith("stance.csv") for d in differ)
 
 
-@pytest.mark.xfail(
-    reason="needs the fix in analysis/build.py: _external describes every data/external/**/*.csv with "
-    "`pd.read_csv(path, nrows=200)`, which raises UnicodeDecodeError/ParserError on a binary or malformed "
-    "file; call `read_rows(path)` first (a DataError naming file and line), or catch (UnicodeDecodeError, "
-    "pd.errors.ParserError, pd.errors.EmptyDataError) and raise DataError(..., path)",
-    raises=UnicodeDecodeError,
-    strict=True,
-)
 def test_a_binary_csv_dropped_into_data_external_is_an_error_naming_it(copy) -> None:
     seeds, data, _ = copy()
     (data / "external" / "arms" / "extra.csv").write_bytes(b"\x85\x00\xff" * 100)

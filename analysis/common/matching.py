@@ -19,38 +19,32 @@ searching back from each of them in a window as wide as that part can be.
 
 from __future__ import annotations
 
-import _sre
 import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from re import _casefix, _parser  # the standard library's own regex parser and case tables
 
 import ahocorasick
 
-
-def _lower_table() -> dict[int, int]:
-    """One-character lower case, as IGNORECASE compares characters: the regex engine's simple case mapping
-    (so ``İ`` -> ``i`` and the Kelvin sign -> ``k``, never a longer string) plus its extra equivalences
-    (``ſ`` = ``s``, ``ı`` = ``i``), each class mapped to one representative."""
-    table = {c: _sre.unicode_tolower(c) for c in range(0x10000) if _sre.unicode_tolower(c) != c}
-    canon: dict[int, int] = {}
-    for low, extras in _casefix._EXTRA_CASES.items():
-        group = {low, *extras}
-        rep = min(canon.get(g, g) for g in group)
-        for g in group:
-            canon[g] = rep
-    for c in list(table):
-        table[c] = canon.get(table[c], table[c])
-    for c, rep in canon.items():
-        if c != rep:
-            table[c] = rep
-    return table
-
+from analysis.common.regex_internals import (
+    Alt,
+    At,
+    Cat,
+    Group,
+    Lit,
+    Look,
+    Node,
+    OneChar,
+    Range,
+    Repeat,
+    Set,
+    ignorecase_lower_table,
+    parse,
+)
 
 # Length-preserving lower-casing: equal under it exactly when IGNORECASE would call two characters equal.
-LOWER = _lower_table()
+LOWER = ignorecase_lower_table()
 # Characters where ``str.lower`` does something else (a longer string, another equivalent, astral planes):
 # text without them is lowered by ``str.lower``, in C, instead of a dictionary lookup per character.
 _CASE_SPECIAL = re.compile(
@@ -148,84 +142,82 @@ def _scan_char(ch: str) -> str:
 
 #: (text, exact): every match of the piece starts with ``text``; ``exact`` when the piece matches only it.
 _Prefixes = set[tuple[str, bool]]
-_WORD_CATEGORY = (_parser.CATEGORY, _parser.CATEGORY_WORD)
-_SPACE_LIKE = {(_parser.CATEGORY, _parser.CATEGORY_SPACE), (_parser.CATEGORY, _parser.CATEGORY_NOT_WORD)}
+_SPACE_LIKE = (Cat("SPACE"), Cat("NOT_WORD"))
 
 
-def _chars(items) -> set[str] | None:
+def _chars(node: Set) -> set[str] | None:
     """The scan-form characters a ``[...]`` class matches, if it is a short list of literals and ranges."""
+    if node.negated:
+        return None
     out: set[str] = set()
-    for op, av in items:
-        if op is _parser.LITERAL:
-            out.add(_scan_char(chr(av)))
-        elif op is _parser.RANGE and av[1] - av[0] < _MAX_CLASS:
-            out.update(_scan_char(chr(c)) for c in range(av[0], av[1] + 1))
-        elif (op, av) in _SPACE_LIKE:
+    for item in node.items:
+        if type(item) is Lit:
+            out.add(_scan_char(chr(item.cp)))
+        elif type(item) is Range and item.hi - item.lo < _MAX_CLASS:
+            out.update(_scan_char(chr(c)) for c in range(item.lo, item.hi + 1))
+        elif item in _SPACE_LIKE:
             out.add(" ")  # whitespace and non-word characters are all a space in the scan form
         else:
-            return None  # NEGATE, \w, \d, wide ranges
+            return None  # \w, \d, wide ranges
     return out if len(out) <= _MAX_CLASS else None
 
 
-def _not_after_word(av) -> bool:
+def _not_after_word(look: Look) -> bool:
     r"""A lookbehind such as ``(?<![\w-])``: what follows starts a word when it is a word character."""
-    direction, body = av
-    body = list(body)
+    body = look.body
     return (
-        direction == -1
+        look.behind
         and len(body) == 1
-        and body[0][0] is _parser.IN
-        and _WORD_CATEGORY in body[0][1]
-        and all(op is not _parser.NEGATE for op, _ in body[0][1])
+        and type(body[0]) is Set
+        and Cat("WORD") in body[0].items
+        and not body[0].negated
     )
 
 
-_STARTS_WORD = (_parser.AT_BOUNDARY, _parser.AT_BEGINNING, _parser.AT_BEGINNING_STRING)
+_STARTS_WORD = ("BOUNDARY", "BEGINNING", "BEGINNING_STRING")
 
 
-def _item(op, av) -> _Prefixes | None:
-    if op is _parser.AT:
+def _item(node: Node) -> _Prefixes | None:
+    kind = type(node)
+    if kind is At:
         # the start of the string (or of a line) is, like a word boundary, after a space of the scan form
-        return {(_EDGE, True)} if av in _STARTS_WORD else {("", True)}
-    if op is _parser.ASSERT_NOT:
-        return {(_EDGE, True)} if _not_after_word(av) else {("", True)}
-    if op is _parser.ASSERT:
-        return {("", True)}
-    if op is _parser.LITERAL:
-        return {(_scan_char(chr(av)), True)}
-    if op is _parser.IN:
-        chars = _chars(av)
+        return {(_EDGE, True)} if node.where in _STARTS_WORD else {("", True)}
+    if kind is Look:
+        return {(_EDGE, True)} if node.negative and _not_after_word(node) else {("", True)}
+    if kind is Lit:
+        return {(_scan_char(chr(node.cp)), True)}
+    if kind is Set:
+        chars = _chars(node)
         return None if chars is None else {(c, True) for c in chars}
-    if op is _parser.SUBPATTERN:
-        return _sequence(av[-1])
-    if op is _parser.BRANCH:
+    if kind is Group:
+        return _sequence(node.body)
+    if kind is Alt:
         out: _Prefixes = set()
-        for alt in av[1]:
-            sub = _sequence(alt)
+        for option in node.options:
+            sub = _sequence(option)
             if sub is None:
                 return None
             out |= sub
         return out
-    if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
-        lo, hi, body = av
-        if hi == 0:
+    if kind is Repeat:
+        if node.hi == 0:
             return {("", True)}
-        sub = _sequence(body)
+        sub = _sequence(node.body)
         if sub is None:
             return None
-        if hi == 1:  # once, or at most once: either way what follows comes right after
-            return sub | {("", True)} if lo == 0 else sub
+        if node.hi == 1:  # once, or at most once: either way what follows comes right after
+            return sub | {("", True)} if node.lo == 0 else sub
         out = {(t, False) for t, _ in sub}
-        return out | {("", True)} if lo == 0 else out
-    return None  # any character, a category, a back-reference, a conditional
+        return out | {("", True)} if node.lo == 0 else out
+    return None  # any character, an atomic group, a back-reference, a conditional
 
 
-def _sequence(items) -> _Prefixes | None:
+def _sequence(nodes: Sequence[Node]) -> _Prefixes | None:
     cur: _Prefixes = {("", True)}
-    for op, av in items:
+    for node in nodes:
         if all(not exact for _, exact in cur):
             break
-        piece = _item(op, av)
+        piece = _item(node)
         nxt: _Prefixes = set()
         for text, exact in cur:
             if not exact or len(text) >= _MAX_PREFIX or len(cur) > _MAX_SET or piece is None:
@@ -250,12 +242,12 @@ def opening_words(pattern: str, flags: int = 0, min_len: int = 2) -> tuple[tuple
     characters come before the match; None when some match could start otherwise, or with fewer than
     ``min_len`` known letters (too common to be worth a trigger)."""
     try:
-        parsed = _parser.parse(pattern, flags)
+        parsed = parse(pattern, flags)
     except (re.error, RecursionError):
         return None
-    if parsed.state.flags & re.VERBOSE:
+    if parsed.flags & re.VERBOSE:
         return None  # never used here; whitespace handling would need care
-    found = _sequence(list(parsed))
+    found = _sequence(parsed.nodes)
     if not found:
         return None
     triggers = {_trigger(t) for t, _ in found}
@@ -275,74 +267,75 @@ def opening_literals(pattern: str, flags: int = 0, min_len: int = 2) -> tuple[st
     return None if words is None else tuple(sorted({k.strip() for k, _ in words}))
 
 
-_SPACE_ITEM = [(_parser.IN, [(_parser.CATEGORY, _parser.CATEGORY_SPACE)])]
+_SPACE_ITEM = (Set((Cat("SPACE"),), False),)  # \s
+_NOT_SPACE = (Cat("WORD"), Cat("DIGIT"))  # the categories that cannot match whitespace
 
 
-def _width(items) -> int:
-    """The most characters a match of the parsed ``items`` spans where no two whitespace characters are
-    adjacent (so a repeated ``\\s`` spans one); ValueError when that is unbounded."""
+def _width(nodes: Sequence[Node]) -> int:
+    """The most characters a match of ``nodes`` spans where no two whitespace characters are adjacent (so a
+    repeated ``\\s`` spans one); ValueError when that is unbounded."""
     total = 0
-    for op, av in items:
-        if op in (_parser.LITERAL, _parser.NOT_LITERAL, _parser.ANY, _parser.IN):
+    for node in nodes:
+        kind = type(node)
+        if kind is Lit or kind is OneChar or kind is Set:
             total += 1
-        elif op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+        elif kind is At or kind is Look:
             continue
-        elif op is _parser.SUBPATTERN:
-            total += _width(av[-1])
-        elif op is _parser.BRANCH:
-            total += max(_width(alt) for alt in av[1])
-        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
-            _, hi, body = av
-            if list(body) == _SPACE_ITEM:
-                total += min(hi, 1)
-            elif hi == _parser.MAXREPEAT:
+        elif kind is Group:
+            total += _width(node.body)
+        elif kind is Alt:
+            total += max(_width(option) for option in node.options)
+        elif kind is Repeat:
+            if node.body == _SPACE_ITEM:
+                total += 1 if node.hi is None else min(node.hi, 1)
+            elif node.hi is None:
                 raise ValueError("an unbounded repeat of something other than whitespace")
             else:
-                total += hi * _width(body)
+                total += node.hi * _width(node.body)
         else:
-            raise ValueError(f"cannot bound {op}")
+            raise ValueError(f"cannot bound {node}")
     return total
 
 
-def _gaps(items) -> int | None:
-    """The most whitespace runs a match of the parsed ``items`` can touch, when nothing but its ``\\s``
-    items can match whitespace; None otherwise."""
+def _gaps(nodes: Sequence[Node]) -> int | None:
+    """The most whitespace runs a match of ``nodes`` can touch, when nothing but its ``\\s`` items can
+    match whitespace; None otherwise."""
     total = 0
-    for op, av in items:
-        if op is _parser.LITERAL:
-            if chr(av).isspace():
+    for node in nodes:
+        kind = type(node)
+        if kind is Lit:
+            if chr(node.cp).isspace():
                 return None
-        elif op is _parser.IN:
-            if [(op, av)] == _SPACE_ITEM:
+        elif kind is Set:
+            if (node,) == _SPACE_ITEM:
                 total += 1
-            elif not all(
-                (o is _parser.LITERAL and not chr(a).isspace())
-                or (o is _parser.RANGE and not any(chr(c).isspace() for c in range(a[0], a[1] + 1)))
-                or (o is _parser.CATEGORY and a in (_parser.CATEGORY_WORD, _parser.CATEGORY_DIGIT))
-                for o, a in av
+            elif node.negated or not all(
+                (type(i) is Lit and not chr(i.cp).isspace())
+                or (type(i) is Range and not any(chr(c).isspace() for c in range(i.lo, i.hi + 1)))
+                or i in _NOT_SPACE
+                for i in node.items
             ):
                 return None  # a negated class, \W, \D, a class with a space: it could match whitespace
-        elif op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+        elif kind is At or kind is Look:
             continue
-        elif op is _parser.SUBPATTERN:
-            sub = _gaps(av[-1])
+        elif kind is Group:
+            sub = _gaps(node.body)
             if sub is None:
                 return None
             total += sub
-        elif op is _parser.BRANCH:
-            subs = [_gaps(alt) for alt in av[1]]
+        elif kind is Alt:
+            subs = [_gaps(option) for option in node.options]
             if None in subs:
                 return None
             total += max(subs)
-        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
-            _, hi, body = av
-            if list(body) == _SPACE_ITEM:
-                total += 1 if hi else 0  # one run of whitespace, however long
+        elif kind is Repeat:
+            if node.body == _SPACE_ITEM:
+                total += 1 if node.hi != 0 else 0  # one run of whitespace, however long
                 continue
-            sub = _gaps(body)
-            if sub is None or (sub and hi == _parser.MAXREPEAT):
+            sub = _gaps(node.body)
+            if sub is None or (sub and node.hi is None):
                 return None
-            total += hi * sub
+            total += (node.hi or 0) * sub
         else:
             return None
     return total
@@ -384,7 +377,7 @@ def pivot(
     else:
         rx = re.compile(source, flags)
         back = re.compile(back_source, flags)
-    parsed = _parser.parse(prefix, flags)
+    parsed = parse(prefix, flags).nodes
     try:
         window, gaps = _width(parsed) + 1, 0
     except ValueError:

@@ -8,9 +8,11 @@ stay ordinary IGNORECASE patterns.
 Most patterns can only match where one of a few words begins (``\\b(?:visit|trip|...)``, a month name, a
 country). :func:`opening_literals` reads those words off the parsed pattern, and :func:`scan` finds every
 occurrence of every registered word in a sentence in one Aho-Corasick pass (``pyahocorasick``, C). Then
-:func:`finditer` and :func:`search` try the pattern only at those positions, and :func:`has_any` answers
-"does the sentence contain one of these words" from the same pass. Both give exactly the matches of the
-plain pattern (tested against it); a pattern whose opening words cannot be read falls back to it.
+:func:`finditer` and :func:`search` try the pattern only at those positions; they give exactly the matches
+of the plain pattern (tested against it). A pattern whose opening words cannot be read (``\\$\\s?\\d...``,
+``\\d+ de mayo``) is gated instead on :func:`required_words`, words one of which every match contains
+anywhere ("weapons", "mayo"): it runs, plain, only on a sentence where the same pass saw one. A pattern with
+neither always runs plain. The parse tree is read through :mod:`analysis.common.regex_internals`.
 
 A pattern that opens with the commonest words ("in May", "on Monday", "two years ago", "the Hague") is
 built with :func:`pivot`: it is anchored on the words of its second part, and its first part is found by
@@ -267,6 +269,57 @@ def opening_literals(pattern: str, flags: int = 0, min_len: int = 2) -> tuple[st
     return None if words is None else tuple(sorted({k.strip() for k, _ in words}))
 
 
+def _keys(found: _Prefixes, min_len: int) -> frozenset[str] | None:
+    """The scan-form keys of a set of prefixes, none contained in another; None if one is too short."""
+    keys = sorted({_trigger(t)[0] for t, _ in found}, key=len)
+    if not keys or len(keys[0].strip()) < min_len:
+        return None
+    kept: list[str] = []
+    for key in keys:
+        if len(key.strip()) < min_len:
+            return None
+        if not any(k in key for k in kept):  # a hit on the shorter one is already a hit
+            kept.append(key)
+    return frozenset(kept)
+
+
+def _required(nodes: Sequence[Node], min_len: int) -> frozenset[str] | None:
+    """The most selective set of scan-form keys one of which every match of ``nodes`` contains: the opening
+    words of some tail of the sequence, or the required words of a part every match goes through."""
+    best: frozenset[str] | None = None
+    for i, node in enumerate(nodes):
+        found = _sequence(nodes[i:])
+        options = [_keys(found, min_len) if found else None]
+        kind = type(node)
+        if kind is Group or (kind is Repeat and node.lo >= 1):
+            options.append(_required(node.body, min_len))
+        elif kind is Alt:
+            subs = [_required(option, min_len) for option in node.options]
+            if all(subs):
+                options.append(frozenset().union(*subs))
+        for keys in options:
+            if keys and (best is None or _rank(keys) > _rank(best)):
+                best = keys
+    return best
+
+
+def _rank(keys: frozenset[str]) -> tuple[int, int]:
+    return min(len(k.strip()) for k in keys), -len(keys)  # long words first, then few of them
+
+
+def required_words(pattern: str, flags: int = 0, min_len: int = 3) -> frozenset[str] | None:
+    """Scan-form words one of which occurs in every match of ``pattern`` (not only at its start), each of at
+    least ``min_len`` letters; None when none can be read. A pattern without opening words is run only on a
+    string where the trigger pass saw one of these: the words a hand-written gate used to list."""
+    try:
+        parsed = parse(pattern, flags)
+    except (re.error, RecursionError):
+        return None
+    if parsed.flags & re.VERBOSE:
+        return None
+    return _required(parsed.nodes, min_len)
+
+
 _SPACE_ITEM = (Set((Cat("SPACE"),), False),)  # \s
 _NOT_SPACE = (Cat("WORD"), Cat("DIGIT"))  # the categories that cannot match whitespace
 
@@ -349,8 +402,9 @@ Pivot = tuple[re.Pattern[str], bool, int, int]
 #: How far back a prefix with a bounded number of whitespace runs (but not of characters) is looked for
 _GAP_SPAN = 256
 #: A registered pattern: (slot, pattern, opening words, compiled pattern to try at a start, whether it runs on
-#: the lower case, how a pivot pattern finds its starts)
-Entry = tuple[int, object, tuple | None, re.Pattern[str] | None, bool, Pivot | None]
+#: the lower case, how a pivot pattern finds its starts, whether a pattern without opening words is gated on
+#: its :func:`required_words`: run only where one occurred)
+Entry = tuple[int, object, tuple | None, re.Pattern[str] | None, bool, Pivot | None, bool]
 _ADJACENT_SPACES = re.compile(r"\s\s")
 
 
@@ -422,13 +476,25 @@ def _pivot_starts(
     return out
 
 
+def _gate(rx) -> frozenset[str] | None:
+    """Words one of which every match of ``rx`` (a pattern without opening words) contains; for a wrapper
+    whose ``finditer`` yields one match per match of the compiled pattern at its ``wraps`` (a pattern that
+    canonicalises its groups, say), the opening or required words of that pattern."""
+    inner = getattr(rx, "wraps", None)
+    if inner is not None:
+        words = opening_words(inner.pattern, inner.flags)
+        return frozenset(k for k, _ in words) if words else _gate(inner)
+    if isinstance(rx, re.Pattern):
+        return required_words(rx.pattern, rx.flags)
+    return None
+
+
 class _Registry:
-    """Every word any pattern or word set is anchored on, and the automaton that finds them all at once."""
+    """Every word any pattern is anchored or gated on, and the automaton that finds them all at once."""
 
     def __init__(self) -> None:
         self.patterns: dict[int, Entry] = {}  # id(rx) -> its entry
-        self.sets: dict[tuple[str, ...], int] = {}
-        # scan-form key -> ({characters before the match: pattern slots}, word-set slots)
+        # scan-form key -> ({characters before the match: pattern slots}, slots of the patterns it gates)
         self.keys: dict[str, tuple[dict[int, list[int]], list[int]]] = {}
         self.automaton: ahocorasick.Automaton | None = None
         self.count = 0  # slots handed out
@@ -453,25 +519,19 @@ class _Registry:
             slot, self.count = self.count, self.count + 1
             for key, before in words or ():
                 self._key(key)[0].setdefault(before, []).append(slot)
-            entry = (slot, rx, words, compiled, isinstance(rx, LowerPattern), pivoted)
+            gate = None if words is not None else _gate(compiled if compiled is not None else rx)
+            for key in gate or ():
+                self._key(key)[1].append(slot)
+            entry = (slot, rx, words, compiled, isinstance(rx, LowerPattern), pivoted, gate is not None)
             self.patterns[id(rx)] = entry
         return entry
-
-    def word_set(self, words: tuple[str, ...]) -> int:
-        slot = self.sets.get(words)
-        if slot is None:
-            slot, self.count = self.count, self.count + 1
-            self.sets[words] = slot
-            for w in words:
-                self._key("".join(_scan_char(c) for c in w))[1].append(slot)
-        return slot
 
     def build(self) -> ahocorasick.Automaton:
         if self.automaton is None:
             a = ahocorasick.Automaton()
             for key, (pats, sets) in self.keys.items():
                 # a hit ends at index ``end`` of the scan form, which has one extra space in front: a match
-                # starts at text index end - (len(key) - before); a word set only needs to know it occurred
+                # starts at text index end - (len(key) - before); a gated pattern only needs to know it occurred
                 payload = [
                     (slot, len(key) - before) for before, slots in sorted(pats.items()) for slot in slots
                 ]
@@ -494,7 +554,7 @@ class _Scan:
     def __init__(self) -> None:
         self.text: str | None = None
         self.low = ""
-        self.starts: dict[int, list[int]] = {}  # slot -> where its matches may start (word sets: any hit)
+        self.starts: dict[int, list[int]] = {}  # slot -> where its matches may start (gated: any hit)
         self.generation = 0
 
 
@@ -609,8 +669,10 @@ def _starts(rx, text: str) -> tuple[re.Pattern[str], str, list[int]] | None:
     entry = _REG.patterns.get(id(rx))
     if entry is None or entry[1] is not rx:
         entry = _REG.pattern(rx)
-    slot, _, words, compiled, on_low, pivoted = entry
+    slot, _, words, compiled, on_low, pivoted, gated = entry
     if words is None or slot >= _SCAN.generation:
+        if gated and slot < _SCAN.generation and slot not in _SCAN.starts:
+            return compiled, text, _EMPTY  # none of the words every match contains: no match
         return None
     subject = _SCAN.low if on_low else text
     if pivoted is None:
@@ -629,8 +691,8 @@ def may_match(rxs: Sequence, text: str) -> bool:
         return True
     starts, generation = _SCAN.starts, _SCAN.generation
     for rx in rxs:
-        entry = _entry(rx)
-        if entry[2] is None or entry[0] >= generation or entry[0] in starts:
+        slot, _, words, _, _, _, gated = _entry(rx)
+        if slot >= generation or slot in starts or (words is None and not gated):
             return True
     return False
 
@@ -705,36 +767,17 @@ def search(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[s
     return None
 
 
-_SET_RX: dict[tuple[str, ...], re.Pattern[str]] = {}
-#: id(words) -> (words, slot): a gate is looked up by identity, not by hashing its words at every call
-_SET_SLOT: dict[int, tuple[tuple[str, ...], int]] = {}
-
-
-def has_any(words: tuple[str, ...], text: str) -> bool:
-    """Whether the lower-cased ``text`` contains one of ``words`` anywhere (substring, not whole word)."""
-    if text is _SCAN.text:
-        known = _SET_SLOT.get(id(words))
-        if known is None or known[0] is not words:
-            known = _SET_SLOT[id(words)] = (words, _REG.word_set(tuple(words)))
-        if known[1] < _SCAN.generation:
-            return known[1] in _SCAN.starts
-    rx = _SET_RX.get(words)
-    if rx is None:
-        rx = _SET_RX[words] = re.compile("|".join(re.escape(w.translate(LOWER)) for w in words))
-    return rx.search(_SCAN.low if text is _SCAN.text else lower(text)) is not None
-
-
 _GROUPS: dict[int, tuple] = {}  # id(sequence of patterns) -> (the sequence, its plan)
 
 
 def _group(rxs: Sequence) -> tuple[list, dict[int, int], list[int], int]:
-    """Registry entries of a sequence of patterns, slot -> index for the anchored ones, the indices of the
-    others (always run), and the highest slot (the plan is only usable once all are in the automaton)."""
+    """Registry entries of a sequence of patterns, slot -> index for the anchored and gated ones, the indices
+    of the others (always run), and the highest slot (the plan is only usable once all are in the automaton)."""
     got = _GROUPS.get(id(rxs))
     if got is None or got[0] is not rxs:
         entries = [_REG.pattern(rx) for rx in rxs]
-        index = {e[0]: i for i, e in enumerate(entries) if e[2] is not None}
-        others = [i for i, e in enumerate(entries) if e[2] is None]
+        index = {e[0]: i for i, e in enumerate(entries) if e[2] is not None or e[6]}
+        others = [i for i, e in enumerate(entries) if e[2] is None and not e[6]]
         got = _GROUPS[id(rxs)] = (rxs, (entries, index, others, max((e[0] for e in entries), default=-1)))
     return got[1]
 
@@ -759,8 +802,10 @@ def finditer_each(
     for i in todo:
         if skip and skip[i]:
             continue
-        slot, rx, words, compiled, on_low, pivoted = entries[i]
+        slot, rx, words, compiled, on_low, pivoted, gated = entries[i]
         if words is None or slot >= generation:
+            if gated and slot < generation and slot not in starts_of:
+                continue  # none of the words every match contains occurred
             out.extend((i, m) for m in rx.finditer(text))
             continue
         subject = low if on_low else text
@@ -787,8 +832,13 @@ def finditer_each(
 
 
 def anchored(rx) -> bool:
-    """Whether ``rx`` is tried only where one of its opening words begins (so a separate gate saves nothing)."""
+    """Whether ``rx`` is tried only where one of its opening words begins."""
     return _REG.pattern(rx)[2] is not None
+
+
+def gated(rx) -> bool:
+    """Whether ``rx`` (without opening words) is run only on a string holding one of its required words."""
+    return _REG.pattern(rx)[6]
 
 
 def prepare() -> None:

@@ -26,7 +26,6 @@ from analysis.common.matching import (
     current,
     finditer,
     finditer_each,
-    has_any,
     may_match,
     rescanned,
     scan_spans,
@@ -231,49 +230,27 @@ class DocState:
         return self._last_person
 
 
-def _gates(R: ModuleType) -> dict[str, tuple[str, ...]]:
-    """Each type's gate words (``rules_<lang>.GATES``): a type whose words are all absent is skipped."""
-    return getattr(R, "GATES", {})
-
-
 _PLANS: dict[int, tuple[object, tuple]] = {}
 
 
-def _plan(
-    R: ModuleType,
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple, list[tuple[tuple[str, ...], int, int]]]:
-    """Every rule of a rule set in order, as (types, names, patterns), and the gates still worth checking:
-    (gate words, the range of rules they cover) for types with a pattern that is not anchored on its opening words
-    (for the others the trigger pass already decides). Made once per rule set."""
+def _plan(R: ModuleType) -> tuple[tuple[str, ...], tuple[str, ...], tuple]:
+    """Every rule of a rule set in order, as (types, names, patterns); made once per rule set. No gates:
+    the trigger pass tries each pattern only where its opening words begin, or, for a pattern without them,
+    only in a sentence holding one of the words every match contains (``matching.required_words``)."""
     got = _PLANS.get(id(R.RULES))
     if got is None or got[0] is not R.RULES:
-        gates = _gates(R)
-        types, names, rxs, gated = [], [], [], []
-        for etype, rules in R.RULES.items():
-            first = len(rxs)
-            for name, rx in rules:
-                types.append(etype)
-                names.append(name)
-                rxs.append(rx)
-            gate = gates.get(etype)
-            if gate is not None and not all(map(anchored, rxs[first:])):
-                gated.append((gate, first, len(rxs)))
-        got = _PLANS[id(R.RULES)] = (R.RULES, (tuple(types), tuple(names), tuple(rxs), gated))
+        rules = [(etype, name, rx) for etype, named in R.RULES.items() for name, rx in named]
+        plan = tuple(tuple(column) for column in zip(*rules, strict=True)) if rules else ((), (), ())
+        got = _PLANS[id(R.RULES)] = (R.RULES, plan)
     return got[1]
 
 
 def _candidates(sentence: str, R: ModuleType) -> list[Candidate]:
     """Every cue match, in rule order (each pattern tried only where one of its opening words begins)."""
-    types, names, rxs, gated = _plan(R)
-    skip = None
-    for gate, first, stop in gated:
-        if not has_any(gate, sentence):
-            if skip is None:
-                skip = [False] * len(rxs)
-            skip[first:stop] = [True] * (stop - first)
+    types, names, rxs = _plan(R)
     return [
         Candidate(types[i], names[i], m.start(), m.end(), sentence[m.start() : m.end()])
-        for i, m in finditer_each(rxs, sentence, skip)
+        for i, m in finditer_each(rxs, sentence)
     ]
 
 
@@ -905,9 +882,8 @@ def prepare(lang: str = "en") -> None:
     from analysis.extract.dates.resolver import _plan as date_plan
 
     R = ruleset(lang)
-    _plan(R)
     date_plan(R.LANG)
-    for trigger in _gazetteer(R.LANG)[3][:2]:
-        if trigger is not None:
-            anchored(trigger)
+    for rx in (*_plan(R)[2], *_gazetteer(R.LANG)[3][:2]):
+        if rx is not None:
+            anchored(rx)  # registers its words (opening or required) with the automaton
     build_automaton()

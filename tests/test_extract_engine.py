@@ -15,6 +15,7 @@ from analysis.common import matching as patterns
 from analysis.common.administrations import administration_for
 from analysis.common.paths import SEEDS
 from analysis.corpus.loading import Document, load_corpus, normalise
+from analysis.extract import engine as extract
 from analysis.extract.engine import COLUMNS, EVENT_TYPES, STATUSES, extract_document, mentions_frame
 from analysis.extract.rules import en as rules_en
 from analysis.schema import PRECISIONS
@@ -206,3 +207,40 @@ def test_a_required_word_gate_skips_a_pattern_only_where_none_of_its_words_occur
         m.span() for m in amount.finditer(with_word)
     ]
     assert patterns.finditer(amount, with_word)
+
+
+# ---------------------------------------------------------------------------------------- long documents
+
+
+def _long_document(docs: list[Document], copies: int) -> Document:
+    """The bodies of ``docs`` one after another, ``copies`` times: one long article."""
+    body = "\n\n".join(d.text[d.body_start :] for d in docs) + "\n\n"
+    return document(body * copies, date(2020, 6, 15), "long")
+
+
+def test_a_long_document_is_scanned_in_bounded_runs(seed_docs, monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis.corpus.sentences import MAX_SENTENCE
+
+    doc = _long_document(seed_docs, 20)
+    spans: list[tuple[int, int]] = []
+    real = extract.scan_spans
+
+    def recording(text: str, run: list) -> list:
+        spans.append((run[0][0], run[-1][1]))
+        return real(text, run)
+
+    monkeypatch.setattr(extract, "scan_spans", recording)
+    assert list(extract_document(doc))
+    assert len(spans) >= len(doc.text) // extract.RUN_CHARS
+    assert all(b - a <= extract.RUN_CHARS + MAX_SENTENCE for a, b in spans)  # a run holds about RUN_CHARS
+
+
+def test_runs_and_unkept_trigger_passes_never_change_the_mentions(
+    seed_docs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = [*seed_docs, *load_corpus(HELDOUT), _long_document(seed_docs, 5)]
+    whole = mentions_frame(docs)
+    # every sentence its own run, and no skipped sentence's trigger pass kept (each scanned again if read)
+    monkeypatch.setattr(extract, "RUN_CHARS", 1)
+    monkeypatch.setattr(extract, "_KEPT_SCANS", 0)
+    pd.testing.assert_frame_equal(mentions_frame(docs), whole)

@@ -301,3 +301,27 @@ def test_sentence_splitting_shortcuts_agree_with_the_plain_rules() -> None:
             assert text._is_abbreviation(s, dot) == is_abbreviation(s, dot), (s, dot)
         a, b = sorted((rng.randint(0, len(s)), rng.randint(0, len(s))))
         assert [(x.start, x.end) for x in text._emit(s, a, b, 0)] == trimmed(s, a, b), (s, a, b)
+
+
+def test_scanning_a_run_of_sentences_gives_what_scanning_each_gives() -> None:
+    """scan_spans walks only the part of the text a run spans: for each sentence the same lower case and
+    trigger hits as a scan of the sentence alone, whatever run it is in and wherever the run starts."""
+    checked = 0
+    for folder in (SEEDS, TESTS / "gold" / "es"):
+        for doc in load_corpus(folder):
+            sents = list(split_sentences(doc.text, doc.body_start))
+            for size in (1, 7, len(sents)):
+                for i in range(0, len(sents), size):
+                    run = sents[i : i + size]
+                    states = patterns.scan_spans(doc.text, [(s.start, s.end, s.text) for s in run])
+                    for sent, state in zip(run, states, strict=True):
+                        if state is None:  # a sentence cut mid-word is scanned on its own when used
+                            continue
+                        scan(sent.text)
+                        text, low, starts, _ = patterns.current()
+                        assert (state[0], state[1]) == (text, low)
+                        assert {k: sorted(v) for k, v in state[2].items()} == {
+                            k: sorted(v) for k, v in starts.items()
+                        }, sent.text[:80]
+                        checked += 1
+    assert checked > 300

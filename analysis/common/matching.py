@@ -585,23 +585,28 @@ def scan(text: str) -> None:
 
 def scan_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[ScanState | None]:
     """The trigger pass of each sentence ``text[a:b]`` (given as ``(a, b, sentence)``, in order, not
-    overlapping), from one walk of the automaton over the whole text: for each, what :func:`scan` of the
-    sentence would leave, ready for :func:`use`. A sentence whose first character follows a word character
-    (a long run cut mid-word) gets None and is scanned on its own when used.
+    overlapping), from one walk of the automaton over the part of ``text`` they span: for each, what
+    :func:`scan` of the sentence would leave, ready for :func:`use`. A sentence whose first character follows
+    a word character (a long run cut mid-word) gets None and is scanned on its own when used.
 
-    Why: one walk per document instead of one per sentence keeps the automaton in the processor's cache and
-    pays the per-call costs (lower case, scan form, iterator) once."""
+    Why: one walk per run of sentences instead of one per sentence keeps the automaton in the processor's
+    cache and pays the per-call costs (lower case, scan form, iterator) once; only the part spanned is
+    lowered and walked, so a long document can be scanned a run of sentences at a time in bounded memory."""
     if not ENABLED or not spans:
         return [None] * len(spans)
     automaton = _REG.build()
-    low = lower(text)
-    form = _scan_form(low)  # form[i + 1] is text[i]; a sentence's leading space is form[a]
+    lo = spans[0][0] - 1 if spans[0][0] > 0 else 0  # the character before the first sentence, if any
+    low = lower(text[lo : spans[-1][1]])  # lower case is per character: the same as a slice of the whole's
+    # form[i + 1] is low[i], and form[0] the space in front of text[lo]: a sentence's leading space, the
+    # character before it, is form[a - lo] (for a first sentence at 0 the space in front, as for the whole)
+    form = _scan_form(low)
+    bounds = [(a - lo, b - lo) for a, b, _ in spans]
     found: list[defaultdict[int, list[int]] | None] = [
-        defaultdict(list) if form[a] == " " else None for a, _, _ in spans
+        defaultdict(list) if form[a] == " " else None for a, _ in bounds
     ]
     if automaton.kind == ahocorasick.AHOCORASICK:
         k, n = 0, len(spans)
-        a, b = spans[0][0], spans[0][1]
+        a, b = bounds[0]
         starts = found[0]
         for end, (length, slot, back, rest) in automaton.iter(form):
             # the hit is form[end - length + 1 : end + 1]; sentence k is form[a : b + 1], its space included
@@ -609,7 +614,7 @@ def scan_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[ScanSta
                 k += 1
                 if k == n:
                     break
-                a, b = spans[k][0], spans[k][1]
+                a, b = bounds[k]
                 starts = found[k]
             if k == n:
                 break
@@ -623,7 +628,7 @@ def scan_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[ScanSta
     generation = _REG.generation
     return [
         None if starts is None else (sentence, low[a:b], starts, generation)
-        for (a, b, sentence), starts in zip(spans, found, strict=True)
+        for (a, b), (_, _, sentence), starts in zip(bounds, spans, found, strict=True)
     ]
 
 
@@ -642,10 +647,14 @@ def current() -> ScanState:
 
 
 @contextmanager
-def rescanned(state: ScanState) -> Iterator[None]:
-    """Use an earlier string's trigger pass for a while (a later sentence asks for an earlier one's dates)."""
+def rescanned(state: ScanState | str) -> Iterator[None]:
+    """Use an earlier string's trigger pass for a while (a later sentence asks for an earlier one's dates);
+    given the string itself instead (its pass was not kept), scan it again."""
     now = current()
-    _SCAN.text, _SCAN.low, _SCAN.starts, _SCAN.generation = state
+    if isinstance(state, str):
+        scan(state)
+    else:
+        _SCAN.text, _SCAN.low, _SCAN.starts, _SCAN.generation = state
     try:
         yield
     finally:

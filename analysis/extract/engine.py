@@ -33,7 +33,7 @@ from analysis.common.matching import (
     use,
 )
 from analysis.corpus.loading import Document
-from analysis.corpus.sentences import Sentence, segment_bounds, segment_of, split_sentences
+from analysis.corpus.sentences import Sentence, runs, segment_bounds, segment_of, split_sentences
 from analysis.extract.actors import Mention, find_mentions
 from analysis.extract.dates.resolver import DateExpr, find_dates
 from analysis.extract.rules import en as rules_en
@@ -95,6 +95,7 @@ COLUMNS = [
     "language",
 ]
 PAIR = ("ECU", "ISR")
+RUN_CHARS = 1 << 16  # characters of text whose sentences are scanned in one walk of the trigger automaton
 #: Mutual events: when both sides are Ecuador and Israel the pair is written in this fixed order.
 SYMMETRIC = {"diplomatic_ties", "agreement", "military_cooperation", "un_vote"}
 _URLISH = re.compile(r"^\W*(?:https?://|www\.)\S*\W*$")
@@ -168,6 +169,11 @@ class Candidate(NamedTuple):  # a tuple: made tens of thousands of times per meg
     cue: str
 
 
+#: Skipped sentences whose trigger pass is kept for a later look-up of their dates and names; older ones
+#: keep only their text, so a long run of sentences without either holds little per sentence.
+_KEPT_SCANS = 64
+
+
 @dataclass
 class DocState:
     """What the engine remembers across a document's sentences.
@@ -184,9 +190,9 @@ class DocState:
     visit_direction: tuple[str, str] | None = None
     _last_person: Mention | None = None
     _last_date: tuple[int, DateExpr] | None = None  # (paragraph, date)
-    # (paragraph, sentence, its trigger pass), oldest first
-    _unread_dates: list[tuple[int, str, ScanState]] = field(default_factory=list)
-    _unread_people: list[tuple[str, ScanState]] = field(default_factory=list)
+    # (paragraph, sentence, its trigger pass or, beyond the newest _KEPT_SCANS, the sentence again), oldest first
+    _unread_dates: list[tuple[int, str, ScanState | str]] = field(default_factory=list)
+    _unread_people: list[tuple[str, ScanState | str]] = field(default_factory=list)
 
     def skip(self, paragraph: int, sentence: str) -> None:
         """A sentence read (and scanned) without looking for its dates and names."""
@@ -195,6 +201,10 @@ class DocState:
         scanned = current()
         self._unread_dates.append((paragraph, sentence, scanned))
         self._unread_people.append((sentence, scanned))
+        for queue in (self._unread_dates, self._unread_people):
+            if len(queue) > _KEPT_SCANS:  # keep the text only: scanned again if it is ever read
+                old = queue[-_KEPT_SCANS - 1]
+                queue[-_KEPT_SCANS - 1] = (*old[:-1], old[-2])
 
     def saw(self, paragraph: int, dates: list[DateExpr], mentions: list[Mention], sentence: str) -> None:
         """A sentence whose dates and names were found: the newest of them replace what came before."""
@@ -735,13 +745,14 @@ def extract_document(doc: Document) -> Iterator[dict]:
         pub=pub,
         mentions_both=all(re.search(p, doc.text) for p in (r"Ecuador", r"Israel|Jerusal[eé]")),
     )
-    sentences = list(split_sentences(doc.text, doc.body_start))
-    # one pass finds every trigger word of every sentence; patterns then try only where theirs begin
-    scans = scan_spans(doc.text, [(s.start, s.end, s.text) for s in sentences])
-    for sent, scanned in zip(sentences, scans, strict=True):
-        rows = _extract_sentence(doc, sent, pub, lang, state, scanned)
-        if rows:
-            yield from rows
+    # one pass finds every trigger word of a run of sentences; patterns then try only where theirs begin.
+    # A run spans about RUN_CHARS characters: what is held at once (its trigger hits) stays bounded.
+    for run in runs(split_sentences(doc.text, doc.body_start), RUN_CHARS):
+        scans = scan_spans(doc.text, [(s.start, s.end, s.text) for s in run])
+        for sent, scanned in zip(run, scans, strict=True):
+            rows = _extract_sentence(doc, sent, pub, lang, state, scanned)
+            if rows:
+                yield from rows
 
 
 def _extract_sentence(

@@ -531,7 +531,8 @@ class _Registry:
             a = ahocorasick.Automaton()
             for key, (pats, sets) in self.keys.items():
                 # a hit ends at index ``end`` of the scan form, which has one extra space in front: a match
-                # starts at text index end - (len(key) - before); a gated pattern only needs to know it occurred
+                # starts at text index end - (len(key) - before); a gated pattern only needs to know it
+                # occurred
                 payload = [
                     (slot, len(key) - before) for before, slots in sorted(pats.items()) for slot in slots
                 ]
@@ -780,8 +781,9 @@ _GROUPS: dict[int, tuple] = {}  # id(sequence of patterns) -> (the sequence, its
 
 
 def _group(rxs: Sequence) -> tuple[list, dict[int, int], list[int], int]:
-    """Registry entries of a sequence of patterns, slot -> index for the anchored and gated ones, the indices
-    of the others (always run), and the highest slot (the plan is only usable once all are in the automaton)."""
+    """Registry entries of a sequence of patterns, slot -> index for the anchored and gated ones, the
+    indices of the others (always run), and the highest slot (the plan is only usable once all are in the
+    automaton)."""
     got = _GROUPS.get(id(rxs))
     if got is None or got[0] is not rxs:
         entries = [_REG.pattern(rx) for rx in rxs]

@@ -33,10 +33,11 @@ What is relied on:
     are kept opaque (not read into)
 
 Verified on CPython 3.11.7, 3.12.1 and 3.13.0: ``tests/test_regex_internals.py``, the self-check and the
-matcher's own tests pass on all three, every pattern of the rule sets gets the same opening words, and
-``unicode_tolower`` and ``_EXTRA_CASES`` give identical tables although the Unicode version moves from 14.0
-to 15.1. The one difference found is ``FAILURE`` above (3.13 only). Before 3.11 the parser was the module ``sre_parse``, there was no
-``re._casefix``, and no ``POSSESSIVE_REPEAT`` or ``ATOMIC_GROUP``: this package needs 3.11 or later.
+matcher's own tests pass on all three; every pattern of the rule sets gets the same opening words and the
+extractor the same rows; ``unicode_tolower`` and ``_EXTRA_CASES`` give identical tables although the
+Unicode version moves from 14.0 to 15.1. The one difference found is ``FAILURE`` above (3.13 only).
+Before 3.11 the parser was the module ``sre_parse``, there was no ``re._casefix``, and no
+``POSSESSIVE_REPEAT`` or ``ATOMIC_GROUP``: this package needs 3.11 or later.
 """
 
 from __future__ import annotations

@@ -190,7 +190,7 @@ class DocState:
     visit_direction: tuple[str, str] | None = None
     _last_person: Mention | None = None
     _last_date: tuple[int, DateExpr] | None = None  # (paragraph, date)
-    # (paragraph, sentence, its trigger pass or, beyond the newest _KEPT_SCANS, the sentence again), oldest first
+    # (paragraph, sentence, its trigger pass or, past the newest _KEPT_SCANS, the sentence), oldest first
     _unread_dates: list[tuple[int, str, ScanState | str]] = field(default_factory=list)
     _unread_people: list[tuple[str, ScanState | str]] = field(default_factory=list)
 

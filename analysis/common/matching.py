@@ -26,6 +26,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 
 import ahocorasick
 
@@ -38,6 +39,7 @@ from analysis.common.regex_internals import (
     Look,
     Node,
     OneChar,
+    Parsed,
     Range,
     Repeat,
     Set,
@@ -142,6 +144,13 @@ def _scan_char(ch: str) -> str:
     return ch if ch.isalnum() or ch == "_" else " "
 
 
+@lru_cache(maxsize=1024)
+def _parsed(pattern: str, flags: int) -> Parsed:
+    """The parse tree, once per pattern: a pattern is read for its opening words, then maybe for its required
+    words, and a wrapped one again when the pattern itself is registered (the trees are immutable)."""
+    return parse(pattern, flags)
+
+
 #: (text, exact): every match of the piece starts with ``text``; ``exact`` when the piece matches only it.
 _Prefixes = set[tuple[str, bool]]
 _SPACE_LIKE = (Cat("SPACE"), Cat("NOT_WORD"))
@@ -244,7 +253,7 @@ def opening_words(pattern: str, flags: int = 0, min_len: int = 2) -> tuple[tuple
     characters come before the match; None when some match could start otherwise, or with fewer than
     ``min_len`` known letters (too common to be worth a trigger)."""
     try:
-        parsed = parse(pattern, flags)
+        parsed = _parsed(pattern, int(flags))
     except (re.error, RecursionError):
         return None
     if parsed.flags & re.VERBOSE:
@@ -288,9 +297,11 @@ def _required(nodes: Sequence[Node], min_len: int) -> frozenset[str] | None:
     words of some tail of the sequence, or the required words of a part every match goes through."""
     best: frozenset[str] | None = None
     for i, node in enumerate(nodes):
+        kind = type(node)
+        if kind is Repeat and node.lo == 0:
+            continue  # optional: the words after it are as selective, and it may hold none
         found = _sequence(nodes[i:])
         options = [_keys(found, min_len) if found else None]
-        kind = type(node)
         if kind is Group or (kind is Repeat and node.lo >= 1):
             options.append(_required(node.body, min_len))
         elif kind is Alt:
@@ -307,12 +318,13 @@ def _rank(keys: frozenset[str]) -> tuple[int, int]:
     return min(len(k.strip()) for k in keys), -len(keys)  # long words first, then few of them
 
 
+@lru_cache(maxsize=1024)
 def required_words(pattern: str, flags: int = 0, min_len: int = 3) -> frozenset[str] | None:
     """Scan-form words one of which occurs in every match of ``pattern`` (not only at its start), each of at
     least ``min_len`` letters; None when none can be read. A pattern without opening words is run only on a
     string where the trigger pass saw one of these: the words a hand-written gate used to list."""
     try:
-        parsed = parse(pattern, flags)
+        parsed = _parsed(pattern, int(flags))
     except (re.error, RecursionError):
         return None
     if parsed.flags & re.VERBOSE:
@@ -431,7 +443,7 @@ def pivot(
     else:
         rx = re.compile(source, flags)
         back = re.compile(back_source, flags)
-    parsed = parse(prefix, flags).nodes
+    parsed = _parsed(prefix, int(flags)).nodes
     try:
         window, gaps = _width(parsed) + 1, 0
     except ValueError:

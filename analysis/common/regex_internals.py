@@ -12,8 +12,8 @@ What is relied on:
 * ``_sre.unicode_tolower(code point) -> code point``: the one-character lower case IGNORECASE compares.
 * ``re._casefix._EXTRA_CASES``: ``dict[int, tuple[int, ...]]``, a lower-case code point -> the other
   lower-case code points IGNORECASE also equates with it (``s``/``ſ``, ``i``/``ı``, ``σ``/``ς``).
-* ``re._parser.parse(pattern, flags) -> SubPattern``: a sequence of ``(opcode, argument)`` pairs, the
-  pattern's flags (inline ones included) at ``.state.flags``. Opcodes and codes are the named ints of
+* ``re._parser.parse(pattern, flags) -> SubPattern``: its ``.data`` a list of ``(opcode, argument)`` pairs,
+  the pattern's flags (inline ones included) at ``.state.flags``. Opcodes and codes are the named ints of
   ``re._constants`` (re-exported by ``re._parser``), compared by identity. The argument shapes read:
 
   - ``LITERAL``, ``NOT_LITERAL``: a code point (int); ``ANY``: None
@@ -160,6 +160,11 @@ _ATS = {
 _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
 
 
+# Bound once: the conversion below runs over every node of every pattern the matcher reads.
+_LITERAL, _IN, _SUBPATTERN, _BRANCH = _parser.LITERAL, _parser.IN, _parser.SUBPATTERN, _parser.BRANCH
+_SUBPATTERN_TYPE = _parser.SubPattern
+
+
 def _int(x: object, what: str) -> int:
     if type(x) is not int:
         raise _fail(f"{what} is {x!r}, not an int")
@@ -167,23 +172,24 @@ def _int(x: object, what: str) -> int:
 
 
 def _seq(sub: object) -> tuple[Node, ...]:
-    if not isinstance(sub, _parser.SubPattern):
-        raise _fail(f"expected a SubPattern, got {type(sub).__name__}")
-    return tuple(_node(item) for item in sub)
+    data = getattr(sub, "data", None)
+    if not (isinstance(sub, _SUBPATTERN_TYPE) and type(data) is list):
+        raise _fail(f"expected a SubPattern holding a list at .data, got {type(sub).__name__}")
+    return tuple(map(_node, data))
 
 
 def _pair(item: object) -> tuple[object, object]:
-    if not (isinstance(item, tuple) and len(item) == 2):
+    if type(item) is not tuple or len(item) != 2:
         raise _fail(f"a node is {item!r}, not an (opcode, argument) pair")
     return item
 
 
 def _set_item(item: object) -> Lit | Range | Cat:
     op, av = _pair(item)
-    if op is _parser.LITERAL:
+    if op is _LITERAL:
         return Lit(_int(av, "a class literal"))
     if op is _parser.RANGE:
-        if not (isinstance(av, tuple) and len(av) == 2):
+        if not (type(av) is tuple and len(av) == 2):
             raise _fail(f"a RANGE is {av!r}, not (lo, hi)")
         return Range(_int(av[0], "a range start"), _int(av[1], "a range end"))
     if op is _parser.CATEGORY:
@@ -195,40 +201,42 @@ def _set_item(item: object) -> Lit | Range | Cat:
 
 def _node(item: object) -> Node:
     op, av = _pair(item)
-    if op is _parser.LITERAL:
-        return Lit(_int(av, "a LITERAL"))
+    if op is _LITERAL:  # most nodes: checked first, inline
+        if type(av) is not int:
+            raise _fail(f"a LITERAL is {av!r}, not an int")
+        return Lit(av)
+    if op is _IN:
+        if type(av) is not list:
+            raise _fail(f"IN holds {type(av).__name__}, not a list")
+        negated = bool(av) and _pair(av[0])[0] is _parser.NEGATE
+        return Set(tuple(map(_set_item, av[1:] if negated else av)), negated)
+    if op is _SUBPATTERN:
+        if not (type(av) is tuple and len(av) == 4):
+            raise _fail(f"SUBPATTERN holds {av!r}, not (group, add flags, del flags, SubPattern)")
+        return Group(_seq(av[3]))
+    if op is _BRANCH:
+        if not (type(av) is tuple and len(av) == 2 and av[0] is None and type(av[1]) is list):
+            raise _fail(f"BRANCH holds {av!r}, not (None, [SubPattern, ...])")
+        return Alt(tuple(map(_seq, av[1])))
+    if op in _REPEATS:
+        if not (type(av) is tuple and len(av) == 3):
+            raise _fail(f"a repeat holds {av!r}, not (min, max, SubPattern)")
+        lo, hi = _int(av[0], "a repeat minimum"), av[1]
+        return Repeat(lo, None if hi is _parser.MAXREPEAT else _int(hi, "a repeat maximum"), _seq(av[2]))
+    if op is _parser.AT:
+        if av not in _ATS:
+            raise _fail(f"unknown position {av!r}")
+        return At(_ATS[av])
+    if op is _parser.ASSERT or op is _parser.ASSERT_NOT:
+        if not (type(av) is tuple and len(av) == 2 and av[0] in (1, -1)):
+            raise _fail(f"a lookaround is {av!r}, not (1 or -1, SubPattern)")
+        return Look(av[0] == -1, op is _parser.ASSERT_NOT, _seq(av[1]))
     if op is _parser.NOT_LITERAL:
         return OneChar(_int(av, "a NOT_LITERAL"))
     if op is _parser.ANY:
         if av is not None:
             raise _fail(f"ANY has argument {av!r}")
         return OneChar(None)
-    if op is _parser.IN:
-        if not isinstance(av, list):
-            raise _fail(f"IN holds {type(av).__name__}, not a list")
-        negated = bool(av) and _pair(av[0])[0] is _parser.NEGATE
-        return Set(tuple(_set_item(i) for i in av[1 if negated else 0 :]), negated)
-    if op is _parser.AT:
-        if av not in _ATS:
-            raise _fail(f"unknown position {av!r}")
-        return At(_ATS[av])
-    if op is _parser.ASSERT or op is _parser.ASSERT_NOT:
-        if not (isinstance(av, tuple) and len(av) == 2 and av[0] in (1, -1)):
-            raise _fail(f"a lookaround is {av!r}, not (1 or -1, SubPattern)")
-        return Look(av[0] == -1, op is _parser.ASSERT_NOT, _seq(av[1]))
-    if op is _parser.SUBPATTERN:
-        if not (isinstance(av, tuple) and len(av) == 4):
-            raise _fail(f"SUBPATTERN holds {av!r}, not (group, add flags, del flags, SubPattern)")
-        return Group(_seq(av[3]))
-    if op is _parser.BRANCH:
-        if not (isinstance(av, tuple) and len(av) == 2 and av[0] is None and isinstance(av[1], list)):
-            raise _fail(f"BRANCH holds {av!r}, not (None, [SubPattern, ...])")
-        return Alt(tuple(_seq(alt) for alt in av[1]))
-    if op in _REPEATS:
-        if not (isinstance(av, tuple) and len(av) == 3):
-            raise _fail(f"a repeat holds {av!r}, not (min, max, SubPattern)")
-        lo, hi = _int(av[0], "a repeat minimum"), av[1]
-        return Repeat(lo, None if hi is _parser.MAXREPEAT else _int(hi, "a repeat maximum"), _seq(av[2]))
     if op is _parser.ATOMIC_GROUP:
         _seq(av)
         return Opaque("ATOMIC_GROUP")
@@ -236,7 +244,7 @@ def _node(item: object) -> Node:
         _int(av, "a GROUPREF")
         return Opaque("GROUPREF")
     if op is _parser.GROUPREF_EXISTS:
-        if not (isinstance(av, tuple) and len(av) == 3):
+        if not (type(av) is tuple and len(av) == 3):
             raise _fail(f"GROUPREF_EXISTS holds {av!r}, not (group, yes, no)")
         return Opaque("GROUPREF_EXISTS")
     if op is _parser.FAILURE:  # 3.13+: "(?!)"

@@ -171,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     from analysis.common.paths import SEEDS
     from analysis.corpus.loading import MAX_BYTES
     from analysis.evaluate import GOLD_COLUMNS, GOLD_OPTIONAL
-    from analysis.extract.engine import COLUMNS
+    from analysis.extract.vocabulary import COLUMNS
 
     p = _Parser(
         prog="alignment",

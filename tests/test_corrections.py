@@ -14,7 +14,8 @@ from analysis.coding.reconcile import reconcile
 from analysis.common.errors import DataError
 from analysis.common.paths import DATA, SEEDS
 from analysis.corpus.loading import load_corpus
-from analysis.extract.engine import COLUMNS, mentions_frame
+from analysis.extract.engine import mentions_frame
+from analysis.extract.vocabulary import COLUMNS
 
 HEADER = ",".join(CORRECTION_COLUMNS) + "\n"
 

@@ -262,13 +262,6 @@ def test_a_binary_csv_dropped_into_data_external_is_an_error_naming_it(copy) -> 
 # --------------------------------------------------------------------------------- 5. absurd amounts
 
 
-@pytest.mark.xfail(
-    reason="needs the fix in analysis/extract/engine.py: _amount returns float('9'*400) == inf; return None "
-    "(and warnings.warn naming doc.file and the sentence's start_char/end_char) when the value is not finite "
-    "or above 1e13 USD. _amount has no document; do the check where the row is built (extract_document, "
-    '`"amount_usd": _amount(s, R)`), so the warning can name the article and offsets',
-    strict=True,
-)
 def test_an_absurd_dollar_amount_is_dropped_with_a_warning_naming_the_article(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text(

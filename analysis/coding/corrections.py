@@ -20,7 +20,7 @@ import pandas as pd
 from analysis.common.administrations import administration_for
 from analysis.common.csvio import read_rows
 from analysis.common.errors import DataError
-from analysis.extract.engine import COLUMNS, EVENT_TYPES, STATUSES
+from analysis.extract.vocabulary import COLUMNS, EVENT_TYPES, STATUSES
 
 CORRECTION_COLUMNS = (
     "id",

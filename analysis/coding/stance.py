@@ -27,7 +27,7 @@ from analysis.common.administrations import Administration, administrations, war
 from analysis.common.csvio import read_rows
 from analysis.common.errors import DataError
 from analysis.common.paths import DATA
-from analysis.extract.engine import EVENT_TYPES, STATUSES
+from analysis.extract.vocabulary import EVENT_TYPES, STATUSES
 
 COMPONENTS = ("material", "diplomatic", "rhetorical")
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from analysis.common.errors import DataError, UsageError
-from analysis.corpus import loading as corpus
+from analysis.corpus import language
+from analysis.corpus import normalise as normalise_module
 from analysis.corpus.loading import (
     MAX_BYTES,
     CorpusWarning,
@@ -230,8 +231,8 @@ def test_language_counts_whole_words_of_spanish_and_english_letters_only() -> No
 
     def reference(text: str) -> str:
         words = re.findall(r"[a-záéíóúñü]+", text[:20000].lower())
-        en = sum(w in corpus._EN for w in words)
-        es = sum(w in corpus._ES for w in words)
+        en = sum(w in language._EN for w in words)
+        es = sum(w in language._ES for w in words)
         return "und" if en == es == 0 else "es" if es > en else "en"
 
     rng = random.Random(11)
@@ -518,12 +519,12 @@ def test_text_that_normalisation_cannot_change_skips_it_and_any_that_it_can_goes
     """The quick check (no scan for ASCII text, one scan otherwise) never waves through a character that
     would be deleted or replaced."""
     rng = random.Random(13)
-    alphabet = [*corpus._TOUCHED, *"ab \n.$*-\u2013\u00e9"]
+    alphabet = [*normalise_module._TOUCHED, *"ab \n.$*-\u2013\u00e9"]
     for _ in range(20_000):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
-        if corpus._DELETE.search(s) or corpus._REPLACED.search(s):
-            assert corpus._touched(s), repr(s)
-        if not corpus._touched(s):
+        if normalise_module._DELETE.search(s) or normalise_module._REPLACED.search(s):
+            assert normalise_module._touched(s), repr(s)
+        if not normalise_module._touched(s):
             assert normalise(s)[0] is s
 
 

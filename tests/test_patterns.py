@@ -187,7 +187,7 @@ def test_gazetteer_cut_by_first_letter_finds_what_the_whole_alternation_finds(se
 def test_patterns_rewritten_for_speed_find_what_the_plain_originals_find(sentences: list[str]) -> None:
     """Sentence ends, deleted characters and clause marks are written so the regex engine can jump between
     candidates; they must find exactly what the plain alternations they replace find."""
-    from analysis.corpus import loading as corpus
+    from analysis.corpus import normalise as corpus
 
     end = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n[ \t]*\n|\n")
     delete = re.compile(

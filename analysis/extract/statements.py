@@ -44,8 +44,18 @@ def statement_cue(sentence: str, R: ModuleType) -> Said | None:
     return speech, cue, critic is not None
 
 
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+
+
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(sentence)] if any(q in sentence for q in "«“\"") else []
+
+
 def _speaker(sentence: str, anchor: int, speech, mentions: list[Mention], last_person, R: ModuleType) -> str:
-    people = [m for m in mentions if m.kind == "person"]
+    quoted = _quoted_spans(sentence)
+    # a person named inside the quotation is spoken about, not the speaker: "«... acoger al presidente Lasso»,
+    # dijo Herzog"
+    people = [m for m in mentions if m.kind == "person" and not any(a <= m.start < b for a, b in quoted)]
     before = [p for p in people if p.end <= anchor and anchor - p.end <= 60]
     after = [p for p in people if p.start >= anchor and p.start - anchor <= 40]
     if speech and before:

@@ -48,7 +48,7 @@ _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
 
 def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _QUOTED.finditer(sentence)] if any(q in sentence for q in "«“\"") else []
+    return [m.span() for m in _QUOTED.finditer(sentence)] if any(q in sentence for q in '«“"') else []
 
 
 def _speaker(sentence: str, anchor: int, speech, mentions: list[Mention], last_person, R: ModuleType) -> str:

@@ -624,7 +624,7 @@ SUPPORT = rx(
     r"\b(?:friend(?:s|ship)?|ally|admir(?:e|ed|es|ation)|solidarity|grat(?:eful|itude)|"
     r"thank(?:ed|s)?|prais(?:e|ed|ing)|commend(?:ed|s)?|congratulat\w*|respect|value|honou?r|"
     r"work\s+together|strengthen(?:ing|ed)?|deepen(?:ing|ed)?|step\s+forward|"
-    r"significant\s+step|new\s+page|new\s+era|close\s+relations|flourishing|"
+    r"significant\s+step|new\s+page|new\s+era|close\s+relations|flourishing|warmth|shared\s+values|"
     r"support(?:s|ed)?\s+(?:for\s+)?(?:Israel|Ecuador)|right\s+to\s+defend|stand\s+with|"
     r"hostages)\b"
 )
@@ -638,7 +638,8 @@ CRITICISM = rx(
 #: Condemning terror or Hamas is support for Israel, not criticism of it.
 SUPPORT_CONDEMN = rx(
     r"\b(?:condemn\w*|denounc\w*|reject\w*|repudiat\w*)\s+(?:\w+\s+){0,5}?(?:terror\w*|attacks?|Hamas|"
-    r"Hezbollah|antisemiti\w*|anti-Semiti\w*|kidnapp\w*|hostage-taking|rocket\s+fire)"
+    r"Hezbollah|antisemiti\w*|anti-Semiti\w*|kidnapp\w*|hostage-taking|rocket\s+fire|"
+    r"(?:killing|execution|murder|deaths?)\s+of\s+(?:\w+\s+){0,2}?hostages)"
 )
 #: A clause that denies or rules out what follows it in the sentence: "denied reports that ... would travel".
 NEGATION_CLAUSE = rx(

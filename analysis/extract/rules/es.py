@@ -782,7 +782,8 @@ SUPPORT = rx(
     r"agradec\w*|elogi\w*|felicit\w*|valor(?:a|amos|ó|aron)|honor|honrad[oa]|trabajar\s+juntos|"
     r"fortalec\w*|profundiz\w*|estrech(?:ar|ado|os)\s+(?:los\s+)?(?:lazos|vínculos|relaciones)|"
     r"paso\s+(?:adelante|importante|histórico|significativo)|nueva\s+(?:página|etapa|era)|"
-    r"relaciones\s+(?:estrechas|sólidas|excelentes)|apoy(?:o|a|amos|ó)\s+(?:a|al|con)\s+(?:Israel|Ecuador)|"
+    r"relaciones\s+(?:bilaterales\s*)?,?\s*(?:ya\s+)?(?:estrechas|sólidas|excelentes)|calidez|"
+    r"valores\s+(?:comunes|compartidos)|acompañ(?:ar|ando|a|ó)\s+a\s+(?:Israel|Ecuador)|apoy(?:o|a|amos|ó)\s+(?:a|al|con)\s+(?:Israel|Ecuador)|"
     r"respald(?:o|a|amos|ó)\s+(?:a|al)\s+(?:Israel|Ecuador)|derecho\s+(?:legítimo\s+)?a\s+"
     r"(?:defenderse|la\s+legítima\s+defensa)|rehenes|hermano|socio\s+estratégico|"
     r"junto\s+a\s+(?:Israel|Ecuador))\b"
@@ -801,7 +802,8 @@ CRITICISM = rx(
 SUPPORT_CONDEMN = rx(
     r"\b(?:conden\w*|denunci\w*|rechaz\w*|repudi\w*)\s+(?:\w+\s+){0,5}?(?:terror\w*|atentados?|"
     r"ataques?\s+(?:terroristas?|de\s+Ham[aá]s|contra\s+(?:el\s+(?:Estado\s+de\s+)?)?Israel)|Ham[aá]s|"
-    r"Hezbol[aá]h?|Hezbollah|antisemit\w*|secuestros?|toma\s+de\s+rehenes|cohetes)"
+    r"Hezbol[aá]h?|Hezbollah|antisemit\w*|secuestros?|toma\s+de\s+rehenes|cohetes|"
+    r"(?:ejecución|asesinato|muerte|matanza)\s+de\s+(?:\w+\s+){0,2}?rehenes)"
 )
 #: A clause that denies or rules out what follows it in the sentence: "negó que ... viajaría".
 NEGATION_CLAUSE = rx(

@@ -36,6 +36,7 @@ from analysis.common.matching import (
 from analysis.corpus.loading import Document
 from analysis.corpus.sentences import Sentence, segment_bounds, segment_of, split_sentences
 from analysis.extract.actors import Mention, find_mentions
+from analysis.extract.dates.clauses import opening_clause_date
 from analysis.extract.dates.references import is_reference
 from analysis.extract.dates.resolver import DateExpr, find_dates
 from analysis.extract.offices import office_owner
@@ -404,6 +405,9 @@ def _choose_date(
     same = [d for d in usable if segment_of(cuts, d.start) in segs]
     if same:
         return min(same, key=lambda d: (_PRECISION_RANK.get(d.precision, 4), abs(d.start - c.start)))
+    opening = opening_clause_date(sentence, c.start, usable, cuts)
+    if opening is not None:
+        return opening
     other_segs = {segment_of(cuts, o.start) for o in cands if o.event_type != c.event_type}
     free = []
     for d in usable:

@@ -131,7 +131,13 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                 lowered=True,
             ),
         ),
-        ("arrival", rx(r"\b(?:arriv(?:ed|es|al|ing)|landed|lands)\s+(?:here|in\s+" + PLACE + r")")),
+        (
+            "arrival",
+            rx(
+                r"\b(?:arriv(?:ed|es|al|ing)|landed|lands)\s+(?:here|in\s+" + PLACE + r")|"
+                r"\btouch(?:ed|es|ing)?\s+down\s+(?:at|in)\s+" + PLACE
+            ),
+        ),
         (
             "host_welcomed",
             rx(
@@ -461,6 +467,7 @@ GATES: dict[str, tuple[str, ...]] = {
         "delegation",
         "arriv",
         "land",
+        "touch",
         "welcom",
         "receiv",
         "host",

@@ -172,7 +172,9 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             "arrival",
             rx(
                 r"\b(?:lleg(?:ó|a|an|aron|ará|arán)|arrib(?:ó|a|aron|ará)|aterriz(?:ó|a|aron|ará))\s+"
-                r"(?:\w+\s+){0,3}?(?:a|al|en)\s+" + PLACE
+                r"(?:\w+\s+){0,3}?(?:a|al|en)\s+" + PLACE + r"|"
+                # "tras tocar tierra cerca de Tel Aviv", "tocó tierra en Quito"
+                r"\btoc(?:ó|a|an|aron|ar|ando)\s+tierra\s+(?:cerca\s+de|en)\s+" + PLACE
             ),
         ),
         (
@@ -197,7 +199,7 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             "leaders_met",
             rx(
                 r"\b(?:se\s+reuni(?:ó|eron|rá|rán)|se\s+reúne(?:n)?|se\s+entrevist(?:ó|aron)|"
-                r"(?:mantuv(?:o|ieron)|sostuv(?:o|ieron))\s+(?:\w+\s+){0,3}?(?:reunión|encuentro|"
+                r"(?:mantuv(?:o|ieron)|sostuv(?:o|ieron))\s+(?:\w+\s+){0,6}?(?:reunión|encuentro|"
                 r"conversaciones|diálogo)(?:\s+bilateral)?)\s+(?:\w+\s+){0,4}?con\b"
             ),
         ),
@@ -618,6 +620,7 @@ GATES: dict[str, tuple[str, ...]] = {
         "lleg",
         "arrib",
         "aterriz",
+        "tierra",
         "recib",
         "bienvenida",
         "acog",

@@ -650,7 +650,8 @@ SUPPORT_CONDEMN = rx(
 )
 #: A clause that denies or rules out what follows it in the sentence: "denied reports that ... would travel".
 NEGATION_CLAUSE = rx(
-    r"\b(?:denied|denies|deny|dismissed|ruled\s+out|rules\s+out|rejected|refuted)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:denied|denies|deny|dismissed|ruled\s+out|rules\s+out|rejected|rejects|refuted|opposes|"
+    r"opposed\s+to)\s+(?:\w+\s+){0,2}?"
     r"(?:reports?|claims?|rumou?rs?|that|any|speculation|suggestions?|plans?)\b"
 )
 #: Hypotheses and deliberation are not events: "would consider moving", "a trip would be costly".

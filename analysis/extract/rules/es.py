@@ -813,7 +813,9 @@ NEGATION_CLAUSE = rx(
     r"\b(?:neg(?:ó|aron)|niega(?:n)?|desmint(?:ió|ieron)|desmiente(?:n)?|descart(?:ó|aron|a|an)|"
     r"rechaz(?:ó|aron)|refut(?:ó|aron)|desestim(?:ó|aron))\s+(?:\w+\s+){0,2}?(?:informes?|"
     r"informaciones|versiones?|rumores?|reportes?|que|cualquier|la\s+posibilidad|especulaciones?|planes?|"
-    r"publicaciones)\b"
+    r"publicaciones)\b|"
+    # opposing what others do is not doing it: "se opone a que los países muden allí sus embajadas"
+    r"\bse\s+opon(?:e|en|ía|ían)\s+a\s+que\b"
 )
 #: Hypotheses and deliberation are not events: "podría considerar", "evalúa la posibilidad de".
 HYPOTHETICAL = rx(
@@ -823,7 +825,9 @@ HYPOTHETICAL = rx(
     r"contraproducente)\b|\b(?:evalúa|evalúan|analiza|analizan|estudia|estudian|contempla|contemplan|"
     r"baraja|barajan|sopesa|considera|consideran)\s+(?:la\s+posibilidad|la\s+opción|la\s+idea)\b|"
     r"\bsi\s+(?:\w+\s+){0,2}?(?:fuera|fueran|hubiera|hubiese)\b|\bninguna\s+decisión\b|"
-    r"\bno\s+(?:se\s+)?ha\s+(?:tomado|adoptado)\s+(?:una|ninguna)\s+decisión\b"
+    r"\bno\s+(?:se\s+)?ha\s+(?:tomado|adoptado)\s+(?:una|ninguna)\s+decisión\b|"
+    # "un eventual traslado de la embajada": a possibility, not a step taken
+    r"\beventual(?:es)?\b"
 )
 #: The cue is the topic of talks, not an act: "se reunieron para analizar la cooperación en seguridad".
 DISCUSSED = re.compile(

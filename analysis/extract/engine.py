@@ -41,7 +41,7 @@ from analysis.extract.dates.references import is_reference
 from analysis.extract.dates.resolver import DateExpr, find_dates
 from analysis.extract.offices import office_owner
 from analysis.extract.rules import en as rules_en
-from analysis.extract.statements import statement, statement_cue
+from analysis.extract.statements import sole_date, statement, statement_cue
 from analysis.extract.suppliers import purchase_roles
 from analysis.extract.votes import LIST_RULES as ABSTENTION_LISTS
 from analysis.extract.votes import abstention_polarity, is_un_context
@@ -405,7 +405,9 @@ def _choose_date(
     same = [d for d in usable if segment_of(cuts, d.start) in segs]
     if same:
         return min(same, key=lambda d: (_PRECISION_RANK.get(d.precision, 4), abs(d.start - c.start)))
-    opening = opening_clause_date(sentence, c.start, usable, cuts)
+    opening = opening_clause_date(sentence, c.start, usable, cuts) or sole_date(
+        sentence, c.event_type, usable, sum(o.event_type != c.event_type for o in cands)
+    )
     if opening is not None:
         return opening
     other_segs = {segment_of(cuts, o.start) for o in cands if o.event_type != c.event_type}

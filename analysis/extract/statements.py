@@ -94,3 +94,20 @@ def statement(
     end = anchor + (speech.end() - speech.start() if speech else 1)
     rule = "speech_critical" if critical else "speech_support"
     return rule, anchor, end, sentence[cue.start() : cue.end()], speaker, target, -1 if critical else 1
+
+
+#: A relative clause: its date belongs to the person or thing it describes.
+_RELATIVE = re.compile(r"\b(?:who|which|whose|quien|quienes|cuyo|cuya|que)\b", re.IGNORECASE)
+
+
+def sole_date(sentence: str, event_type: str, usable: list, others: int):
+    """A statement's date when its own clause gives none: the sentence's only date, when the sentence states
+    nothing else ("Ecuador rejects ..., the minister told the summit in early April"): the whole sentence is
+    the saying."""
+    if event_type != "statement" or others or len(usable) != 1:
+        return None
+    d = usable[0]
+    # a saying is dated to a day or a month; a year is more often a biography's ("elected last year")
+    if d.precision not in ("day", "month") or _RELATIVE.search(sentence, max(0, d.start - 60), d.start):
+        return None
+    return d

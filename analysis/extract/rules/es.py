@@ -798,7 +798,7 @@ CRITICISM = rx(
     r"rechaz(?:a|an|ó|aron|o)|lament(?:a|ó|able)|deplor(?:a|ó|able)|decepci(?:ón|onado|onada)|"
     r"recompensa\s+al\s+terrorismo|premio\s+al\s+terrorismo|consternaci(?:ón)|indignaci(?:ón)|"
     r"protesta|inaceptable|inadmisible|limpieza\s+étnica|castigo\s+colectivo|profunda\s+preocupación|"
-    r"respet(?:ar|e|en)\s+el\s+derecho\s+internacional)\b"
+    r"respet(?:ar|e|en)\s+el\s+derecho\s+internacional|se\s+opon(?:e|en)\s+a)\b"
 )
 
 #: Condemning terror or Hamas is support for Israel, not criticism of it.

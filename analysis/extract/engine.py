@@ -42,7 +42,7 @@ from analysis.extract.dates.resolver import DateExpr, find_dates
 from analysis.extract.offices import office_owner
 from analysis.extract.rules import en as rules_en
 from analysis.extract.statements import sole_date, statement, statement_cue
-from analysis.extract.suppliers import purchase_roles
+from analysis.extract.suppliers import plan_total, purchase_roles
 from analysis.extract.votes import LIST_RULES as ABSTENTION_LISTS
 from analysis.extract.votes import abstention_polarity, is_un_context
 
@@ -819,7 +819,9 @@ def _extract_sentence(
                 "administration": administration_for(when, precision) if when else "",
                 "actor": actor,
                 "target": target,
-                "amount_usd": _amount(s, R) if c.event_type == "arms_purchase" else None,
+                "amount_usd": _amount(s, R)
+                if c.event_type == "arms_purchase" and not plan_total(s, R)
+                else None,
                 "location": location,
                 "in_jerusalem": in_jerusalem,
                 "quote": quote,

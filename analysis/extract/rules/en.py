@@ -753,6 +753,8 @@ SELL = re.compile(
 
 #: A cue whose own verb is in the past tense states something that happened, whatever modal precedes it.
 PAST_IN_CUE = re.compile(
+    # not a participle after a future or infinitive "be": "will be bought", "is to be opened"
+    r"(?<!\bwill\sbe\s)(?<!\bto\sbe\s)(?<!\bshall\sbe\s)(?<!\bwould\sbe\s)"
     r"\b(?:opened|inaugurated|signed|visited|launched|established|bought|purchased|"
     r"acquired|recalled|cut|severed|met|held|sent|received|welcomed|hosted|voted|"
     r"recognized|recognised|began|delivered|sold)\b"

@@ -40,7 +40,7 @@ from analysis.extract.dates.clauses import opening_clause_date
 from analysis.extract.dates.references import is_reference
 from analysis.extract.dates.resolver import DateExpr, find_dates
 from analysis.extract.offices import office_owner
-from analysis.extract.partners import subject_pair
+from analysis.extract.partners import listed_partner, subject_pair
 from analysis.extract.rules import en as rules_en
 from analysis.extract.statements import sole_date, statement, statement_cue
 from analysis.extract.suppliers import plan_total, purchase_roles
@@ -752,7 +752,11 @@ def _extract_sentence(
             continue
         actor, target, location, defaulted = _roles(s, c, mentions, state, R)
         if c.event_type in SYMMETRIC:  # "The United States and Israel signed ...": not Ecuador's event
-            actor, target = subject_pair(s, mentions, c.start, R) or (actor, target)
+            actor, target = (
+                subject_pair(s, mentions, c.start, R)
+                or listed_partner(s, mentions, c.end, actor, target, R)
+                or (actor, target)
+            )
         if c.rule == "leaders_met" and not ({actor, target} >= set(PAIR)):
             continue
         if c.rule in ABSTENTION_LISTS and not is_un_context(s):

@@ -37,3 +37,27 @@ def subject_pair(sentence: str, mentions: list[Mention], start: int, R: ModuleTy
     if "ISR" not in isos or "ECU" in isos or len(isos) != 2 or any(m.iso3 == "ECU" for m in before):
         return None
     return (isos - {"ISR"}).pop(), "ISR"
+
+
+#: "cooperation with the United States and Israel", "cooperación militar con Estados Unidos e Israel"
+_WITH = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:with|con|between|entre)\s+(?:the\s+|el\s+|los\s+)?$", re.I)
+
+
+def listed_partner(
+    sentence: str, mentions: list[Mention], end: int, actor: str, target: str, R: ModuleType
+) -> tuple[str, str] | None:
+    """(actor, "ISR") when the cue's partner ("with X") is a list of coordinated countries that includes
+    Israel and the other side is Ecuador; None otherwise."""
+    if "ISR" in (actor, target) or "ECU" not in (actor, target):
+        return None
+    after = [m for m in mentions if m.start >= end and m.kind in ("name", "demonym", "seat")]
+    if not after or not _WITH.match(sentence[end : after[0].start]):
+        return None
+    group = [after[0]]
+    for m in after[1:]:
+        if not R.COORDINATION.match(sentence[group[-1].end : m.start]):
+            break
+        group.append(m)
+    if not any(m.iso3 == "ISR" for m in group):
+        return None
+    return "ECU", "ISR"

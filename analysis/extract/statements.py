@@ -15,6 +15,7 @@ from analysis.extract.actors import Mention, find_mentions
 
 PAIR = ("ECU", "ISR")
 
+_WHO = re.compile(r"(?<!\ba\s)\b(?:who|quien|quienes)\s+(?:\w+\s+)?$")
 Said = tuple[re.Match[str] | None, re.Match[str], bool]
 # (rule, start, end, cue text, speaker, target, polarity)
 Statement = tuple[str, int, int, str, str, str, int]
@@ -41,6 +42,14 @@ def statement_cue(sentence: str, R: ModuleType) -> Said | None:
     cue = critic or support
     if not cue or search(R.NEGATION_CLAUSE, sentence, 0, cue.start()):
         return None
+    if speech and speech.start() < cue.start():
+        # a relative clause's saying carries the cue: "X was welcomed by Y, who thanked her for ..."
+        relative = [
+            m
+            for m in finditer(R.SPEECH, sentence, speech.end(), cue.end())
+            if _WHO.search(sentence, max(0, m.start() - 20), m.start())
+        ]
+        speech = relative[-1] if relative else speech
     return speech, cue, critic is not None
 
 
@@ -68,7 +77,7 @@ def _speaker(sentence: str, anchor: int, speech, mentions: list[Mention], last_p
     he = search(R.HE, sentence)
     if titled:
         best = min(titled, key=lambda m: abs(m.start() - anchor))
-        c = best.group("c") or best.group("c2")
+        c = next(v for v in best.groupdict().values() if v)
         named = find_mentions(c, R.LANG)  # "Ecuador's", "Israeli", "ecuatoriana", "israelí"
         return named[0].iso3 if named else c
     if he and last_person is not None:

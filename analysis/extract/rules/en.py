@@ -630,7 +630,7 @@ SPEECH = rx(
 SUPPORT = rx(
     r"\b(?:friend(?:s|ship)?|ally|admir(?:e|ed|es|ation)|solidarity|grat(?:eful|itude)|"
     r"thank(?:ed|s)?|prais(?:e|ed|ing)|commend(?:ed|s)?|congratulat\w*|respect|value|honou?r|"
-    r"work\s+together|strengthen(?:ing|ed)?|deepen(?:ing|ed)?|step\s+forward|"
+    r"work\s+together|stand(?:s|ing)?\s+(?:with|by)\s+(?:Israel|Ecuador)|strengthen(?:ing|ed)?|deepen(?:ing|ed)?|step\s+forward|"
     r"significant\s+step|new\s+page|new\s+era|close\s+relations|flourishing|warmth|shared\s+values|"
     r"support(?:s|ed)?\s+(?:for\s+)?(?:Israel|Ecuador)|right\s+to\s+defend|stand\s+with|"
     r"hostages)\b"
@@ -735,9 +735,14 @@ HE = re.compile(
 )
 TITLE_COUNTRY = re.compile(
     r"(?P<c>Ecuador(?:ian|ean)?(?:'s)?|Israel(?:i)?(?:'s)?|Palestinian|American|Colombian|U\.S\.)\s+"
-    r"(?:\w+\s+){0,3}?" + TITLE + r"|(?:Government|Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs|"
+    # press style writes titles without a name in lower case: "Israel's foreign minister said"
+    r"(?:\w+\s+){0,3}?(?:" + TITLE + r"|president|prime\s+minister|minister|ambassador)"
+    r"|(?:Government|Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs|"
     r"President|Congress|Chancellery|Embassy|embassy|government)\s+of\s+(?:the\s+(?:State|Republic)\s+of\s+)?"
     r"(?P<c2>Ecuador|Israel)"
+    # or the country itself as the subject that opens the sentence: "Ecuador rejects any decision ..."
+    r"|^(?P<c3>Ecuador|Israel)(?=\s+(?:strongly\s+|firmly\s+)?(?:rejects|condemns|deplores|welcomes|"
+    r"reaffirms|reiterates|expresses|supports|regrets|stands)\b)"
 )
 IN_PLACE = re.compile(
     r"\b(?:in|at|to|into)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+|of\s+|city\s+|capital\s+|"

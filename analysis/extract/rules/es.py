@@ -171,7 +171,8 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (
             "arrival",
             rx(
-                r"\b(?:lleg(?:ó|a|an|aron|ará|arán)|arrib(?:ó|a|aron|ará)|aterriz(?:ó|a|aron|ará))\s+"
+                r"\b(?:lleg(?:ó|a|an|aron|ará|arán|ar|ando)|arrib(?:ó|a|aron|ará|ar|ando)|"
+                r"aterriz(?:ó|a|aron|ará|ar|ando))\s+"
                 r"(?:\w+\s+){0,3}?(?:a|al|en)\s+" + PLACE + r"|"
                 # "tras tocar tierra cerca de Tel Aviv", "tocó tierra en Quito"
                 r"\btoc(?:ó|a|an|aron|ar|ando)\s+tierra\s+(?:cerca\s+de|en)\s+" + PLACE

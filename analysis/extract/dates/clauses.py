@@ -21,6 +21,10 @@ OPENING = re.compile(
     r"Tras|Durante|Como\s+parte\s+de|En\s+el\s+marco\s+de|Después\s+de|Luego\s+de|Al\s+\w+(?:ar|er|ir)\b)\b",
 )
 
+#: A time phrase of a few words with no verb: "In the first days of August", "A inicios de agosto".
+_TIME_OPENER = re.compile(
+    r"^\W*(?:In|At|On|By|En|A|Al|Para)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+\s*$",
+)
 #: A complement clause inside the opening clause: it has a verb, and a time, of its own.
 _CLAUSE = re.compile(r"\b(?:que|that|cuando|when)\b", re.IGNORECASE)
 
@@ -29,8 +33,15 @@ def opening_clause_date(
     sentence: str, start: int, usable: list[DateExpr], cuts: list[int]
 ) -> DateExpr | None:
     """The date of the clause on the other side of an opening adverbial clause, or None."""
-    if len(cuts) < 3 or not OPENING.match(sentence) or not sentence.startswith(",", cuts[1]):
+    if len(cuts) < 3 or not sentence.startswith(",", cuts[1]):
         return None
+    if not OPENING.match(sentence):
+        # a short time phrase that opens the sentence: "In the first days of August, ...", "A inicios de
+        # agosto, ...": its date is the main clause's
+        if segment_of(cuts, start) != 1 or not _TIME_OPENER.match(sentence, 0, cuts[1]):
+            return None
+        there = [d for d in usable if d.end <= cuts[1]]
+        return there[-1] if there else None
     if _CLAUSE.search(sentence, 0, cuts[1]):
         return None  # "Al recordar que en 1947 ...,": the opening clause reports a moment of its own
     seg = segment_of(cuts, start)

@@ -15,6 +15,12 @@ from analysis.extract.actors import Mention, find_mentions
 
 PAIR = ("ECU", "ISR")
 
+#: A former official speaks for no government: "Former deputy foreign minister X", "el exvicecanciller X".
+_FORMER = re.compile(
+    r"\b(?:former|ex-\w+|ex(?:vice)?(?:canciller|ministr[oa]|president[ea]?|embajador[a]?|asambleísta))\s+"
+    r"(?:[\w'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
 _WHO = re.compile(r"(?<!\ba\s)\b(?:who|quien|quienes)\s+(?:\w+\s+)?$")
 Said = tuple[re.Match[str] | None, re.Match[str], bool]
 # (rule, start, end, cue text, speaker, target, polarity)
@@ -64,7 +70,13 @@ def _speaker(sentence: str, anchor: int, speech, mentions: list[Mention], last_p
     quoted = _quoted_spans(sentence)
     # a person named inside the quotation is spoken about, not the speaker: "«... acoger al presidente Lasso»,
     # dijo Herzog"
-    people = [m for m in mentions if m.kind == "person" and not any(a <= m.start < b for a, b in quoted)]
+    people = [
+        m
+        for m in mentions
+        if m.kind == "person"
+        and not any(a <= m.start < b for a, b in quoted)
+        and not _FORMER.search(sentence, max(0, m.start - 50), m.start)
+    ]
     before = [p for p in people if p.end <= anchor and anchor - p.end <= 60]
     after = [p for p in people if p.start >= anchor and p.start - anchor <= 40]
     if speech and before:
@@ -73,7 +85,11 @@ def _speaker(sentence: str, anchor: int, speech, mentions: list[Mention], last_p
         return after[0].iso3
     # plain, not through the trigger pass: needed in few sentences, its words ("Israel", "President")
     # would be trigger hits in every one
-    titled = list(R.TITLE_COUNTRY.finditer(sentence))
+    titled = [
+        m
+        for m in R.TITLE_COUNTRY.finditer(sentence)
+        if not _FORMER.search(sentence, max(0, m.start() - 50), m.start() + 1)
+    ]
     he = search(R.HE, sentence)
     if titled:
         best = min(titled, key=lambda m: abs(m.start() - anchor))

@@ -625,7 +625,7 @@ SPEECH = rx(
     r"thanking|expressed|expressing|reaffirmed|underscored|noted|denounced|condemned|condemning|"
     r"criticized|criticised|accused|accusing|lauded|welcomed|explained|insisted|urged|pledged|"
     r"expresses|reiterates|reiterated|condemns|stresses|reaffirms|welcomes|rejects|deplores|deplored|"
-    r"regrets|regretted|announced|announces|vowed|promised|assured)\b"
+    r"regrets|regretted|announced|announces|vowed|promised|assured|congratulated|congratulates)\b"
 )
 SUPPORT = rx(
     r"\b(?:friend(?:s|ship)?|ally|admir(?:e|ed|es|ation)|solidarity|grat(?:eful|itude)|"
@@ -639,7 +639,8 @@ CRITICISM = rx(
     r"\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|criticis(?:e|ed|es)|criticiz(?:e|ed|es)|"
     r"genocide|massacre|aggression|violat(?:e|ed|ion|ions)|apartheid|war\s+crimes|occupation|"
     r"disproportionate|atrocit(?:y|ies)|reject(?:s|ed)?|disappoint(?:ed|ing|ment)|regret(?:s|ted)?|"
-    r"deplor(?:e|es|ed|able)|reward\s+for\s+terror\w*|dismay(?:ed)?|outrage[sd]?|protest(?:s|ed)?)\b"
+    r"deplor(?:e|es|ed|able)|reward\s+for\s+terror\w*|dismay(?:ed)?|outrage[sd]?|protest(?:s|ed)?|"
+    r"unjustifiable)\b"
 )
 
 #: Condemning terror or Hamas is support for Israel, not criticism of it.

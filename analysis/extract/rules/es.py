@@ -98,7 +98,8 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             rx(
                 r"\b(?:cancel(?:ó|aron|a|an|ar|ará|ara|ación)|suspend(?:ió|ieron|e|en|er|iera)|suspensión\s+de|"
                 r"aplaz(?:ó|aron|ar|ara|amiento\s+de)|posterg(?:ó|aron|ar|ara|ación\s+de)|pospus(?:o|ieron)|"
-                r"pospon(?:e|en|er)|anul(?:ó|aron)|desisti(?:ó|eron)\s+de|suprimi(?:ó|eron))"
+                r"pospon(?:e|en|er)|anul(?:ó|aron)|desisti(?:ó|eron)\s+de|suprimi(?:ó|eron)|"
+                r"dej(?:ó|aron|a|an|ar)\s+sin\s+efecto)"
                 + G(6)
                 + r"(?:visitas?|viajes?|giras?|desplazamientos?)\b"
             ),
@@ -602,6 +603,7 @@ GATES: dict[str, tuple[str, ...]] = {
         "anul",
         "desisti",
         "suprimi",
+        "sin efecto",
     ),
     "visit": (
         "visit",
@@ -799,7 +801,8 @@ CRITICISM = rx(
     r"rechaz(?:a|an|ó|aron|o)|lament(?:a|ó|able)|deplor(?:a|ó|able)|decepci(?:ón|onado|onada)|"
     r"recompensa\s+al\s+terrorismo|premio\s+al\s+terrorismo|consternaci(?:ón)|indignaci(?:ón)|"
     r"protesta|inaceptable|inadmisible|limpieza\s+étnica|castigo\s+colectivo|profunda\s+preocupación|"
-    r"respet(?:ar|e|en)\s+el\s+derecho\s+internacional|se\s+opon(?:e|en)\s+a)\b"
+    r"respet(?:ar|e|en)\s+el\s+derecho\s+internacional|se\s+opon(?:e|en)\s+a|injustificables?|"
+    r"desproporción)\b"
 )
 
 #: Condemning terror or Hamas is support for Israel, not criticism of it.

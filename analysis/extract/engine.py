@@ -335,11 +335,7 @@ def _negated(sentence: str, c: Candidate, seg_start: int, R: ModuleType) -> bool
     if m is None:
         # a negation inside the cue itself: "did not visit", "denied plans to open"
         inner = search(R.NEGATION, sentence, c.start, c.end)
-        return bool(inner) and c.event_type not in (
-            "military_rupture",
-            "diplomatic_downgrade",
-            "visit_cancelled",
-        )
+        return bool(inner) and c.event_type not in ("military_rupture", "diplomatic_downgrade")
     return not R.NOT_ONLY.match(sentence[m.end() : c.start])
 
 

@@ -910,7 +910,7 @@ NEGATION = rx(
     r"\b(?:no(?!\s+(?:obstante|tripulad\w*|solo|sólo|solamente|únicamente)\b)|nunca|jamás|ni|tampoco|"
     r"neg(?:ó|aron|ar|ando|ado)|niega(?:n)?|desmint(?:ió|ieron)|desmiente(?:n)?|"
     r"descart(?:ó|aron|a|an|ar|ando)|rechaz(?:ó|aron|a|an)\s+(?:\w+(?:ar|er|ir)\b|la\s+(?:idea|posibilidad|"
-    r"propuesta))|se\s+neg(?:ó|aron)|sin(?!\s+(?:embargo|precedentes|duda)\b)|en\s+lugar\s+de|"
+    r"propuesta))|se\s+neg(?:ó|aron)|sin(?!\s+(?:embargo|precedentes|duda|efecto|fecha)\b)|en\s+lugar\s+de|"
     r"en\s+vez\s+de|ya\s+no|aún\s+no|todavía\s+no|dej(?:ó|aron)\s+de|evit(?:ó|aron)|omiti(?:ó|eron)|"
     r"declin(?:ó|aron))\b"
 )

@@ -81,6 +81,14 @@ def _speaker(sentence: str, anchor: int, speech, mentions: list[Mention], last_p
     after = [p for p in people if p.start >= anchor and p.start - anchor <= 40]
     if speech and before:
         return before[-1].iso3
+    if speech and any(
+        m.kind == "person"
+        and m.end <= anchor
+        and anchor - m.end <= 60
+        and _FORMER.search(sentence, max(0, m.start - 50), m.start)
+        for m in mentions
+    ):
+        return ""  # the one who speaks is a former official
     if speech and after:
         return after[0].iso3
     # plain, not through the trigger pass: needed in few sentences, its words ("Israel", "President")

@@ -102,6 +102,10 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                 r"dej(?:ó|aron|a|an|ar)\s+sin\s+efecto)"
                 + G(6)
                 + r"(?:visitas?|viajes?|giras?|desplazamientos?)\b"
+                # the trip's destination, when it follows: "la gira de su canciller por Israel"
+                + r"(?:(?:\s+de\s+(?:su|sus|la|el)\s+\w+)?\s+(?:a|al|por)\s+"
+                + PLACE
+                + r")?"
             ),
         ),
         (

@@ -33,7 +33,7 @@ from analysis.coding.stance import (
 )
 from analysis.common import progress
 from analysis.common.administrations import administration_for, load_administrations
-from analysis.common.csvio import frame_to_csv_text
+from analysis.common.csvio import frame_to_csv_text, read_rows
 from analysis.common.errors import DataError
 from analysis.common.outputs import recover, write_files
 from analysis.common.paths import DATA, FIGURES, ROOT, SEEDS
@@ -314,6 +314,7 @@ def _external(mentions: pd.DataFrame, data: Path) -> tuple[dict, dict, list]:
         tables[table.name], schemas[table.name] = make(), table
     resources = []
     for path in sorted(ext.rglob("*.csv")):
+        read_rows(path)  # a malformed, binary or non-UTF-8 file: an error naming it and the line
         raw = pd.read_csv(path, nrows=200)
         # named from the path below unga/ or arms/, so region/roll_calls.csv does not clash with roll_calls.csv
         stem = "-".join(path.relative_to(ext).with_suffix("").parts[1:])

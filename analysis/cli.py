@@ -46,7 +46,7 @@ def with_pd_options(fn) -> None:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from analysis.common.csvio import frame_to_csv_text
+    from analysis.common.csvio import frame_to_csv_text, spreadsheet_safe
     from analysis.common.outputs import atomic_write_text, resolve_output
     from analysis.corpus.loading import plan_paths
     from analysis.extract.parallel import extract_sources, mentions_frame
@@ -54,15 +54,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     # where to write is settled before any work: '-' or /dev/stdout is standard output, a name ending in '/'
     # is a folder (mentions.csv inside), and anything that is not a regular file is refused
     out = resolve_output(args.output, "mentions.csv") if args.output else None
-    inputs = {Path(p).resolve() for p in args.paths}
-    if out is not None and out.resolve() in inputs:
-        raise UsageError(f"-o {args.output} is one of the input articles; it would be overwritten")
     t0 = time.perf_counter()
+    # planning first: it names a missing file, a symlink loop or a path too long, before any comparison
     sources = plan_paths(
         [Path(p) for p in args.paths], Path(args.manifest) if args.manifest else None, args.max_bytes
     )
+    if out is not None and out.resolve() in {Path(p).resolve() for p in args.paths}:
+        raise UsageError(f"-o {args.output} is one of the input articles; it would be overwritten")
     frame = mentions_frame(extract_sources(sources, jobs=args.jobs, max_bytes=args.max_bytes))
-    text = frame_to_csv_text(frame)
+    text = frame_to_csv_text(spreadsheet_safe(frame) if args.for_spreadsheet else frame)
     if out is not None:
         atomic_write_text(out, text)
         print(
@@ -171,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     from analysis.common.paths import SEEDS
     from analysis.corpus.loading import MAX_BYTES
     from analysis.evaluate import GOLD_COLUMNS, GOLD_OPTIONAL
-    from analysis.extract.engine import COLUMNS
+    from analysis.extract.vocabulary import COLUMNS
 
     p = _Parser(
         prog="alignment",
@@ -228,7 +228,14 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="CSV",
-        help="CSV file to write, UTF-8 with a header row, replaced whole (default, or '-': standard output)",
+        help="CSV file to write, UTF-8 with a header row, replaced whole (default, or '-': standard output; "
+        "a name ending in '/' is a folder, mentions.csv inside)",
+    )
+    e.add_argument(
+        "--for-spreadsheet",
+        action="store_true",
+        help="for opening in Excel or LibreOffice: a ' before every text cell that starts with = + - @ (which a "
+        "spreadsheet would run as a formula); quotes then no longer equal the article's text at their offsets",
     )
     e.add_argument(
         "--max-bytes", type=int, default=MAX_BYTES, metavar="BYTES", help=_MAX_BYTES_HELP.format(MAX_BYTES)

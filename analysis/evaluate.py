@@ -22,7 +22,7 @@ import pandas as pd
 
 from analysis.common.csvio import read_rows
 from analysis.common.errors import DataError, UsageError
-from analysis.extract.engine import EVENT_TYPES
+from analysis.extract.vocabulary import EVENT_TYPES
 
 GOLD_COLUMNS = ("file", "event_type", "year")
 _NOTE_ACTOR = re.compile(r"\(actor ([A-Z]{3})\)")

@@ -28,7 +28,7 @@ from analysis.coding.stance import load_coding, stance_by_administration, stance
 from analysis.common.administrations import administrations
 from analysis.common.errors import DataError
 from analysis.common.paths import DATA
-from analysis.extract.engine import COLUMNS
+from analysis.extract.vocabulary import COLUMNS
 
 CHRONO = DATA / "chronology"
 

@@ -4,6 +4,7 @@ extracts on every core with the same rows as on one (issue 18, items 3 and 4).""
 from __future__ import annotations
 
 import argparse
+import csv
 import io
 import re
 import shutil
@@ -400,3 +401,21 @@ def test_warnings_from_workers_arrive_in_article_order(run_cli, make_corpus, tmp
         err[jobs] = [line for line in result.err.splitlines() if line.startswith("warning:")]
     assert len(err["1"]) == 12  # no publication date, one each
     assert err["2"] == err["1"]
+
+
+def test_extract_for_a_spreadsheet_neutralises_formulas_but_the_default_output_keeps_exact_quotes(
+    run_cli, tmp_path: Path
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        'date 2022-05-12\n=HYPERLINK("x") Ecuador opened an innovation office in Jerusalem on Thursday.\n',
+        encoding="utf-8",
+    )
+    exact = run_cli("extract", article)
+    safe = run_cli("extract", article, "--for-spreadsheet")
+    assert exact.code == safe.code == 0
+    exact_rows = list(csv.DictReader(io.StringIO(exact.out)))
+    safe_rows = list(csv.DictReader(io.StringIO(safe.out)))
+    assert exact_rows and any(r["quote"].startswith("=") for r in exact_rows)
+    assert all(not r["quote"].startswith(("=", "+", "-", "@")) for r in safe_rows)
+    assert any(r["quote"].startswith("'=") for r in safe_rows)

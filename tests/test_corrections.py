@@ -14,7 +14,8 @@ from analysis.coding.reconcile import reconcile
 from analysis.common.errors import DataError
 from analysis.common.paths import DATA, SEEDS
 from analysis.corpus.loading import load_corpus
-from analysis.extract.engine import COLUMNS, mentions_frame
+from analysis.extract.engine import mentions_frame
+from analysis.extract.vocabulary import COLUMNS
 
 HEADER = ",".join(CORRECTION_COLUMNS) + "\n"
 
@@ -184,7 +185,7 @@ def test_a_correction_matching_no_mention_is_an_error_naming_file_and_line(
     assert "d2" in info.value.message and "matches no mention" in info.value.message
 
 
-def test_a_set_after_a_drop_of_the_same_mention_matches_nothing(
+def test_a_set_after_a_drop_of_the_same_mention_is_an_error_naming_both_lines(
     tmp_path: Path, mentions: pd.DataFrame
 ) -> None:
     path = corrections_file(
@@ -192,9 +193,9 @@ def test_a_set_after_a_drop_of_the_same_mention_matches_nothing(
         "d1,drop,art,visit,100,ECU,ISR,,,,,,a denial",
         "s1,set,art,visit,100,ECU,ISR,status,planned,,,,stale row",
     )
-    with pytest.raises(DataError) as info:
+    with pytest.raises(DataError, match="lines 2 and 3") as info:
         apply_corrections(mentions, path)
-    assert_names(info.value, path, 3, "start_char")
+    assert_names(info.value, path, 3, "action")
 
 
 def test_actor_and_target_narrow_the_match(tmp_path: Path, mentions: pd.DataFrame) -> None:

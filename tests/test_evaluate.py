@@ -13,7 +13,7 @@ import pytest
 
 from analysis.common.errors import DataError
 from analysis.evaluate import evaluate_files, format_report, read_pairs, score
-from analysis.extract.engine import EVENT_TYPES
+from analysis.extract.vocabulary import EVENT_TYPES
 
 
 def counts(report, event_type: str = "ALL") -> tuple[int, int, int]:

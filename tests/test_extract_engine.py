@@ -13,12 +13,12 @@ import pytest
 
 from analysis.common import matching as patterns
 from analysis.common.administrations import administration_for
-from analysis.common.matching import lower
 from analysis.common.paths import SEEDS
 from analysis.corpus.loading import Document, load_corpus, normalise
 from analysis.extract import engine as extract
-from analysis.extract.engine import COLUMNS, EVENT_TYPES, STATUSES, extract_document, mentions_frame
+from analysis.extract.engine import extract_document, mentions_frame
 from analysis.extract.rules import en as rules_en
+from analysis.extract.vocabulary import COLUMNS, EVENT_TYPES, STATUSES
 from analysis.schema import PRECISIONS
 
 SENTENCES = Path(__file__).parent / "data" / "sentences_en.csv"
@@ -137,25 +137,32 @@ def test_a_200000_character_sentence_without_a_full_stop_extracts_in_bounded_tim
 
 
 def _no_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every pattern on every sentence: no type gates and no trigger pass."""
-    monkeypatch.setattr(extract, "_gates", lambda R: {})
-    monkeypatch.setattr(extract, "_PLANS", {})
+    """Every pattern on every sentence: no trigger pass, so no opening words and no required-word gates."""
     monkeypatch.setattr(patterns, "ENABLED", False)
 
 
-def test_gates_are_defined_and_actually_skip_work_on_the_seeds(seed_docs) -> None:
-    from analysis.corpus.sentences import split_sentences
+def _arms_amount():
+    return next(rx for name, rx in rules_en.RULES["arms_purchase"] if name == "arms_amount")
 
-    assert rules_en.GATES
-    assert set(rules_en.GATES) <= set(EVENT_TYPES)
-    skipped = sum(
-        1
-        for d in seed_docs
-        for s in split_sentences(d.text, d.body_start)
-        for words in rules_en.GATES.values()
-        if not any(w in lower(s.text) for w in words)
-    )
-    assert skipped > 0  # otherwise the comparisons below would prove nothing
+
+def test_no_rule_set_keeps_hand_written_gates_every_rule_is_anchored_or_gated(seed_docs) -> None:
+    from analysis.corpus.sentences import split_sentences
+    from analysis.extract.rules import es as rules_es
+
+    for R in (rules_en, rules_es):
+        assert not hasattr(R, "GATES")  # derived from the patterns now: nothing to keep in step by hand
+        for rules in R.RULES.values():
+            for name, rx in rules:
+                assert patterns.anchored(rx) or patterns.gated(rx), (R.LANG, name)
+    # the derived gate of the one unanchored English rule skips it on most seed sentences
+    amount = _arms_amount()
+    assert not patterns.anchored(amount) and patterns.gated(amount)
+    texts = [s.text for d in seed_docs for s in split_sentences(d.text, d.body_start)]
+    skipped = 0
+    for s in texts:
+        patterns.scan(s)
+        skipped += not patterns.may_match((amount,), s)
+    assert 0 < skipped < len(texts)  # otherwise the comparisons below would prove nothing
 
 
 def test_shortcuts_never_change_the_mentions_of_the_seeds_or_held_out_articles(
@@ -187,20 +194,54 @@ def test_shortcuts_never_change_the_mentions_of_any_test_sentence(monkeypatch: p
         assert a == b, row["id"]
 
 
-def test_the_gate_hook_is_live_gates_that_never_match_suppress_every_unanchored_rule(
+def test_a_required_word_gate_skips_a_pattern_only_where_none_of_its_words_occur() -> None:
+    amount = _arms_amount()
+    assert patterns.gated(amount)  # registered before the scans below, so the pass looks for its words
+    without = "Ecuador paid $50 million for the new stadium, officials said."
+    with_word = "Ecuador bought $50 million worth of rifles from Israel, officials said."
+    patterns.scan(without)
+    assert not patterns.may_match((amount,), without)
+    assert patterns.finditer(amount, without) == []
+    patterns.scan(with_word)
+    assert patterns.may_match((amount,), with_word)
+    assert [m.span() for m in patterns.finditer(amount, with_word)] == [
+        m.span() for m in amount.finditer(with_word)
+    ]
+    assert patterns.finditer(amount, with_word)
+
+
+# ---------------------------------------------------------------------------------------- long documents
+
+
+def _long_document(docs: list[Document], copies: int) -> Document:
+    """The bodies of ``docs`` one after another, ``copies`` times: one long article."""
+    body = "\n\n".join(d.text[d.body_start :] for d in docs) + "\n\n"
+    return document(body * copies, date(2020, 6, 15), "long")
+
+
+def test_a_long_document_is_scanned_in_bounded_runs(seed_docs, monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis.corpus.sentences import MAX_SENTENCE
+
+    doc = _long_document(seed_docs, 20)
+    spans: list[tuple[int, int]] = []
+    real = extract.scan_spans
+
+    def recording(text: str, run: list) -> list:
+        spans.append((run[0][0], run[-1][1]))
+        return real(text, run)
+
+    monkeypatch.setattr(extract, "scan_spans", recording)
+    assert list(extract_document(doc))
+    assert len(spans) >= len(doc.text) // extract.RUN_CHARS
+    assert all(b - a <= extract.RUN_CHARS + MAX_SENTENCE for a, b in spans)  # a run holds about RUN_CHARS
+
+
+def test_runs_and_unkept_trigger_passes_never_change_the_mentions(
     seed_docs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # guards the tests above: replacing ``_gates`` must reach the engine (with the trigger pass off, every
-    # type's gate is checked)
-    monkeypatch.setattr(patterns, "ENABLED", False)
-    monkeypatch.setattr(extract, "_PLANS", {})
-    monkeypatch.setattr(patterns, "anchored", lambda rx: False)
-    monkeypatch.setattr(extract, "anchored", lambda rx: False)
-    ungated = mentions_frame(seed_docs)
-    never = ("\x00never\x00",)
-    monkeypatch.setattr(extract, "_gates", lambda R: {t: never for t in EVENT_TYPES})
-    monkeypatch.setattr(extract, "_PLANS", {})  # plans are made once per rule set: make them again
-    gated = mentions_frame(seed_docs)
-    # only statements remain: they are found by a separate speech pass that has no gate
-    assert set(gated["event_type"]) <= {"statement"}
-    assert len(gated) < len(ungated)
+    docs = [*seed_docs, *load_corpus(HELDOUT), _long_document(seed_docs, 5)]
+    whole = mentions_frame(docs)
+    # every sentence its own run, and no skipped sentence's trigger pass kept (each scanned again if read)
+    monkeypatch.setattr(extract, "RUN_CHARS", 1)
+    monkeypatch.setattr(extract, "_KEPT_SCANS", 0)
+    pd.testing.assert_frame_equal(mentions_frame(docs), whole)

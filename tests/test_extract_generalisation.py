@@ -32,7 +32,7 @@ from sentence_specs import run as _run
 from sentence_specs import show as _show
 from sentence_specs import specs as _specs
 
-from analysis.extract.engine import COLUMNS, EVENT_TYPES, STATUSES
+from analysis.extract.vocabulary import COLUMNS, EVENT_TYPES, STATUSES
 
 DATA = Path(__file__).parent / "data" / "sentences_en.csv"
 

@@ -28,7 +28,7 @@ import pytest
 
 from analysis.cli import main
 from analysis.evaluate import evaluate_files
-from analysis.extract.engine import EVENT_TYPES
+from analysis.extract.vocabulary import EVENT_TYPES
 
 HELDOUT = Path(__file__).parent / "gold" / "en_heldout"
 GOLD = HELDOUT / "gold.csv"

@@ -14,9 +14,9 @@ from analysis.common.matching import (
     LowerPattern,
     finditer,
     finditer_each,
-    has_any,
     lower,
     opening_literals,
+    required_words,
     scan,
     search,
 )
@@ -25,6 +25,7 @@ from analysis.corpus import sentences as text
 from analysis.corpus.loading import load_corpus
 from analysis.corpus.sentences import split_sentences
 from analysis.extract import actors
+from analysis.extract.dates import es as dates_es
 from analysis.extract.dates import resolver as dates
 from analysis.extract.rules import en as rules_en
 from analysis.extract.rules import es as rules_es
@@ -39,6 +40,7 @@ def _engine_patterns() -> list:
         out += [rx for rules in R.RULES.values() for _, rx in rules]
         out += [v for v in vars(R).values() if isinstance(v, (LowerPattern, re.Pattern))]
     out += [rx for _, rx in dates.EN_PATTERNS]
+    out += [rx.wraps for _, rx in dates_es.ES_PATTERNS]  # what the Spanish wrappers run
     out += [actors._compiled("en")[0], actors._compiled("es")[0]]
     out += [text._SEG_WORD]
     return out
@@ -116,12 +118,34 @@ def test_finditer_each_is_finditer_over_each_pattern(sentences: list[str]) -> No
         assert [(i, m.span()) for i, m in finditer_each(rxs, s, skip)] == want
 
 
-def test_gate_words_are_found_as_substrings_like_a_plain_search(sentences: list[str]) -> None:
-    gate_sets = [tuple(w) for R in (rules_en, rules_es) for w in R.GATES.values()]
-    for s in sentences[:300]:
+def test_required_words_are_read_off_the_whole_pattern() -> None:
+    # a pattern that opens with a digit or a sign is gated on a word every match holds further on
+    assert required_words(r"\d+\s+de\s+(?:mayo|junio)") == {"mayo", "junio"}
+    assert required_words(r"\$\s?\d+\s+(?:weapons?|arms)\b") == {"weapon", "arms"}
+    assert required_words(r"(?:en|a\s+lo\s+largo\s+de)\s+(?:el|los)\s+(?:últim[oa]s?)") == {
+        "último",
+        "última",
+    }
+    # inside a group every match goes through; an alternation needs a word from each of its options
+    assert required_words(r"\d(?:\s+de\s+(?:mayo|junio))") == {"mayo", "junio"}
+    assert required_words(r"\d+\s+(?:de\s+mayo|en\s+junio)") == {"mayo", "junio"}
+    assert required_words(r"\d+\s*%") is None  # nothing but digits, spaces and signs
+
+
+def test_a_gated_pattern_is_never_skipped_where_it_matches(sentences: list[str]) -> None:
+    rxs = [rx for rx in _engine_patterns() if patterns.gated(rx)]
+    wrappers = [rx for _, rx in dates_es.ES_PATTERNS]
+    assert len(rxs) >= 7 and all(map(patterns.gated, wrappers))
+    hits = 0
+    for s in sentences:
         scan(s)
-        for words in gate_sets:
-            assert has_any(words, s) == any(w in lower(s) for w in words)
+        for rx in rxs:
+            if rx.search(s):
+                hits += 1
+                assert patterns.may_match((rx,), s), (rx.pattern[:60], s[:80])
+        want = [(i, m.span()) for i, rx in enumerate(wrappers) for m in rx.wraps.finditer(s)]
+        assert [(i, m.span()) for i, m in finditer_each(wrappers, s)] == want, s[:80]
+    assert hits > 20
 
 
 def test_a_string_that_was_not_scanned_uses_the_plain_pattern() -> None:
@@ -277,3 +301,27 @@ def test_sentence_splitting_shortcuts_agree_with_the_plain_rules() -> None:
             assert text._is_abbreviation(s, dot) == is_abbreviation(s, dot), (s, dot)
         a, b = sorted((rng.randint(0, len(s)), rng.randint(0, len(s))))
         assert [(x.start, x.end) for x in text._emit(s, a, b, 0)] == trimmed(s, a, b), (s, a, b)
+
+
+def test_scanning_a_run_of_sentences_gives_what_scanning_each_gives() -> None:
+    """scan_spans walks only the part of the text a run spans: for each sentence the same lower case and
+    trigger hits as a scan of the sentence alone, whatever run it is in and wherever the run starts."""
+    checked = 0
+    for folder in (SEEDS, TESTS / "gold" / "es"):
+        for doc in load_corpus(folder):
+            sents = list(split_sentences(doc.text, doc.body_start))
+            for size in (1, 7, len(sents)):
+                for i in range(0, len(sents), size):
+                    run = sents[i : i + size]
+                    states = patterns.scan_spans(doc.text, [(s.start, s.end, s.text) for s in run])
+                    for sent, state in zip(run, states, strict=True):
+                        if state is None:  # a sentence cut mid-word is scanned on its own when used
+                            continue
+                        scan(sent.text)
+                        text, low, starts, _ = patterns.current()
+                        assert (state[0], state[1]) == (text, low)
+                        assert {k: sorted(v) for k, v in state[2].items()} == {
+                            k: sorted(v) for k, v in starts.items()
+                        }, sent.text[:80]
+                        checked += 1
+    assert checked > 300

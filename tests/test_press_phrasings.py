@@ -31,7 +31,7 @@ from sentence_specs import extracted, load_rows
 from sentence_specs import show as _show
 from sentence_specs import specs as _specs
 
-from analysis.extract.engine import COLUMNS, EVENT_TYPES, STATUSES
+from analysis.extract.vocabulary import COLUMNS, EVENT_TYPES, STATUSES
 
 DATA = Path(__file__).parent / "data"
 PRESS = {"es": DATA / "press_phrasings_es.csv", "en": DATA / "press_phrasings_en.csv"}

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis.coding.reconcile import DATE_RULE, EVENT_COLUMNS, SOURCE_COLUMNS, mention_id, reconcile
-from analysis.extract.engine import COLUMNS
+from analysis.extract.vocabulary import COLUMNS
 
 
 def mention(

@@ -34,7 +34,7 @@ from analysis.coding.stance import (
 from analysis.common.administrations import administrations
 from analysis.common.errors import DataError
 from analysis.common.paths import DATA
-from analysis.extract.engine import EVENT_TYPES
+from analysis.extract.vocabulary import EVENT_TYPES
 
 AS_OF = date(2025, 6, 9)
 

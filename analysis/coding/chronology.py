@@ -21,7 +21,8 @@ from analysis.common.administrations import BACKGROUND, Administration, administ
 from analysis.common.csvio import read_rows
 from analysis.common.errors import DataError
 from analysis.common.paths import DATA
-from analysis.extract.engine import EVENT_TYPES, STATUSES, SYMMETRIC
+from analysis.extract.engine import SYMMETRIC
+from analysis.extract.vocabulary import EVENT_TYPES, STATUSES
 
 CHRONOLOGY = DATA / "chronology"
 COPIED = ("README.md", "reports.csv", "sources.csv")

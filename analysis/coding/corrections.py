@@ -20,7 +20,7 @@ import pandas as pd
 from analysis.common.administrations import administration_for
 from analysis.common.csvio import read_rows
 from analysis.common.errors import DataError
-from analysis.extract.engine import COLUMNS, EVENT_TYPES, STATUSES
+from analysis.extract.vocabulary import COLUMNS, EVENT_TYPES, STATUSES
 
 CORRECTION_COLUMNS = (
     "id",
@@ -38,6 +38,8 @@ CORRECTION_COLUMNS = (
     "reason",
 )
 ACTIONS = ("drop", "set", "split", "add")
+#: No arms deal comes near ten trillion dollars; a bigger number is a typo (or a run of nines).
+MAX_AMOUNT_USD = 1e13
 SETTABLE = (
     "event_type",
     "status",
@@ -84,12 +86,76 @@ def _check_value(field: str, value: str, path: Path, line: int) -> None:
             raise DataError(
                 f"amount_usd must be a non-negative number of dollars, not {value!r}", path, line, "value"
             )
+        if x > MAX_AMOUNT_USD:
+            raise DataError(
+                f"amount_usd {value} is over {MAX_AMOUNT_USD:.0e} dollars (a typo?)", path, line, "value"
+            )
+
+
+#: Fields that name things (ids joined with ';' in the outputs, codes, offsets): one plain line each.
+ID_FIELDS = (
+    "id",
+    "action",
+    "doc_id",
+    "event_type",
+    "start_char",
+    "actor",
+    "target",
+    "field",
+    "status",
+    "date",
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _check_ids(r: dict[str, str], path: Path, line: int) -> None:
+    """An id holding ';' would split into two ids where the outputs join them; a newline or another control
+    character would not survive a spreadsheet or a terminal, and cannot match any mention."""
+    for name in (*ID_FIELDS, "value"):
+        bad = _CONTROL.search(r[name])
+        if bad:
+            raise DataError(
+                f"{name} holds a control character ({bad.group()!r}); write it on one line", path, line, name
+            )
+        if name in ("id", "doc_id") and ";" in r[name]:
+            raise DataError(
+                f"{name} {r[name]!r} holds ';', which separates ids in the outputs", path, line, name
+            )
+
+
+def _check_conflicts(rows: list[tuple[int, dict[str, str]]], path: Path) -> None:
+    """Two rows that change the same field of one mention, or a drop beside another change of it: the file
+    order would decide silently which one wins (or the later row would match nothing)."""
+    by_key: dict[tuple[str, ...], list[tuple[int, dict[str, str]]]] = {}
+    for line, r in rows:
+        if r["action"] == "add":
+            continue
+        key = (r["doc_id"], r["event_type"], r["start_char"], r["actor"], r["target"])
+        for first_line, first in by_key.get(key, []):
+            both = f"lines {first_line} and {line}"
+            if "drop" in (r["action"], first["action"]):
+                raise DataError(
+                    f"{first['action']} on line {first_line} and {r['action']} here name the same mention; "
+                    f"keep one ({both})",
+                    path,
+                    line,
+                    "action",
+                )
+            if r["action"] == first["action"] == "split":
+                raise DataError(f"the same mention is split twice ({both}); keep one", path, line, "action")
+            if r["action"] == first["action"] == "set" and r["field"] == first["field"]:
+                raise DataError(
+                    f"{r['field']} of the same mention is set twice ({both}): keep one", path, line, "field"
+                )
+        by_key.setdefault(key, []).append((line, r))
 
 
 def load_corrections(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """The rows of ``data/corrections.csv``, each checked; a bad or conflicting row is an error naming it."""
     rows = read_rows(path, required=CORRECTION_COLUMNS)
     ids: dict[str, int] = {}
     for line, r in rows:
+        _check_ids(r, path, line)
         if r["id"] in ids:
             raise DataError(f"duplicate id {r['id']!r} (first on line {ids[r['id']]})", path, line, "id")
         ids[r["id"]] = line
@@ -135,6 +201,7 @@ def load_corrections(path: Path) -> list[tuple[int, dict[str, str]]]:
                 )
             if r["date"]:
                 _check_date(r["date"], path, line, "date")
+    _check_conflicts(rows, path)
     return rows
 
 

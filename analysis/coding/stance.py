@@ -15,6 +15,7 @@ administrations (:func:`stance_shifts`) comes from the very resamples that give 
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,11 +23,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.common.administrations import Administration, administrations
+from analysis.common.administrations import Administration, administrations, warn_uncovered
 from analysis.common.csvio import read_rows
 from analysis.common.errors import DataError
 from analysis.common.paths import DATA
-from analysis.extract.engine import EVENT_TYPES, STATUSES
+from analysis.extract.vocabulary import EVENT_TYPES, STATUSES
 
 COMPONENTS = ("material", "diplomatic", "rhetorical")
 
@@ -50,7 +51,12 @@ def _number(
     try:
         x = float(value)
     except ValueError:
-        raise DataError(f"not a number: {value!r}", path, line, field) from None
+        hint = (
+            " (write the decimal with a point: 1.5, not 1,5)"
+            if re.fullmatch(r"-?[0-9]+,[0-9]+", value)
+            else ""
+        )
+        raise DataError(f"not a number: {value!r}{hint}", path, line, field) from None
     if x != x or x in (float("inf"), float("-inf")):
         raise DataError(f"not a finite number: {value!r}", path, line, field)
     if (lo is not None and x < lo) or (hi is not None and x > hi):
@@ -75,9 +81,18 @@ def load_codebook(path: Path = DATA / "codebook.csv") -> pd.DataFrame:
         ),
     )
     out = []
+    lines: dict[str, int] = {}
     for line, r in rows:
         if r["event_type"] not in EVENT_TYPES:
             raise DataError(f"unknown event_type {r['event_type']!r}", path, line, "event_type")
+        if r["event_type"] in lines:
+            raise DataError(
+                f"event_type {r['event_type']!r} given twice (first on line {lines[r['event_type']]})",
+                path,
+                line,
+                "event_type",
+            )
+        lines[r["event_type"]] = line
         if r["component"] not in COMPONENTS:
             raise DataError(f"component must be one of {', '.join(COMPONENTS)}", path, line, "component")
         if r["signed_by"] not in ("type", "polarity"):
@@ -93,10 +108,6 @@ def load_codebook(path: Path = DATA / "codebook.csv") -> pd.DataFrame:
     if not out:
         raise DataError("no event types: the codebook needs a row for each", path, 2, "event_type")
     df = pd.DataFrame(out)
-    if df["event_type"].duplicated().any():
-        raise DataError(
-            f"event_type {df.loc[df['event_type'].duplicated(), 'event_type'].iloc[0]!r} twice", path
-        )
     missing = sorted(set(EVENT_TYPES) - set(df["event_type"]))
     if missing:
         raise DataError(f"no weight for event types {', '.join(missing)}", path, None, "event_type")
@@ -105,11 +116,21 @@ def load_codebook(path: Path = DATA / "codebook.csv") -> pd.DataFrame:
 
 def load_multipliers(path: Path = DATA / "status_multipliers.csv") -> dict[tuple[str, str], float]:
     out = {}
+    lines: dict[tuple[str, str], int] = {}
     for line, r in read_rows(path, required=("status", "event_type", "multiplier", "rationale")):
         if r["status"] not in STATUSES:
             raise DataError(f"unknown status {r['status']!r}", path, line, "status")
         if r["event_type"] != "*" and r["event_type"] not in EVENT_TYPES:
             raise DataError(f"unknown event_type {r['event_type']!r}", path, line, "event_type")
+        key = (r["status"], r["event_type"])
+        if key in lines:
+            raise DataError(
+                f"status {key[0]!r} with event_type {key[1]!r} given twice (first on line {lines[key]})",
+                path,
+                line,
+                "event_type",
+            )
+        lines[key] = line
         if not r["rationale"]:
             raise DataError("every multiplier needs a rationale", path, line, "rationale")
         out[(r["status"], r["event_type"])] = _number(r["multiplier"], path, line, "multiplier", -1, 1)
@@ -123,6 +144,10 @@ def load_labels(path: Path = DATA / "stance_labels.csv") -> pd.DataFrame:
     rows = read_rows(path, required=("label", "min", "max", "rationale"))
     out = []
     for line, r in rows:
+        if not r["label"]:
+            raise DataError("blank label: the figures would show an empty name", path, line, "label")
+        if not r["rationale"]:
+            raise DataError("every label needs a rationale", path, line, "rationale")
         lo = _number(r["min"], path, line, "min", -10, 10)
         hi = _number(r["max"], path, line, "max", -10, 10)
         if hi <= lo:
@@ -281,6 +306,7 @@ def stance_by_administration(
     events: pd.DataFrame, coding: Coding, as_of: date, admins: tuple[Administration, ...] | None = None
 ) -> pd.DataFrame:
     admins = admins or administrations()
+    warn_uncovered(list(events["date"].fillna("")), list(events["date_precision"].fillna("")), admins)
     ce = coded_events(events, coding)
     presidents = tuple(a.president for a in admins)
     draws = joint_bootstrap(ce, coding, presidents)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,8 @@ class Administration:
     start: date
     end: date  # exclusive: the successor's swearing-in day
     source: str
+    #: the curated file this row came from, so a later warning can name it
+    file: str = field(default="", compare=False, repr=False)
 
     def years_in_office(self, today: date | None = None) -> float:
         stop = min(self.end, today or date.today())
@@ -42,9 +45,19 @@ def load_administrations(path: Path = ADMINISTRATIONS_CSV) -> tuple[Administrati
     """Administrations in date order; overlaps, gaps or unordered dates are errors naming the row."""
     rows = read_rows(path, required=("president", "start", "end", "source"))
     admins: list[tuple[int, Administration]] = []
+    seen: dict[str, int] = {}
     for line, row in rows:
         if not row["president"]:
             raise DataError("empty president", path, line, "president")
+        if row["president"] in seen:
+            raise DataError(
+                f"president {row['president']!r} given twice (first on line {seen[row['president']]}): one row "
+                "per administration; a second term is the same administration, so widen its dates",
+                path,
+                line,
+                "president",
+            )
+        seen[row["president"]] = line
         if not row["source"]:
             raise DataError("every administration needs a source", path, line, "source")
         start = _parse_day(row["start"], path, line, "start")
@@ -55,7 +68,12 @@ def load_administrations(path: Path = ADMINISTRATIONS_CSV) -> tuple[Administrati
             (
                 line,
                 Administration(
-                    row["president"], row.get("name") or row["president"], start, end, row["source"]
+                    row["president"],
+                    row.get("name") or row["president"],
+                    start,
+                    end,
+                    row["source"],
+                    str(path),
                 ),
             )
         )
@@ -72,6 +90,28 @@ def load_administrations(path: Path = ADMINISTRATIONS_CSV) -> tuple[Administrati
                 f"gap after {prev.president} (ends {prev.end}, this starts {cur.start})", path, line, "start"
             )
     return tuple(a for _, a in admins)
+
+
+class AdministrationWarning(UserWarning):
+    """Events that fall outside every administration in the curated file."""
+
+
+def warn_uncovered(days: list[str], precisions: list[str], admins: tuple[Administration, ...]) -> int:
+    """Warn, naming the file, when dated events fall after the last administration ends (its term cut short
+    by an edit): they would count for no administration, silently. Returns how many."""
+    if not admins:
+        return 0
+    last = admins[-1]
+    n = sum(1 for d, p in zip(days, precisions, strict=True) if d and not administration_for(d, p, admins))
+    if n:
+        warnings.warn(
+            f"{last.file or 'administrations'}: {n} dated event(s) fall on or after {last.end}, when the last "
+            f"administration ({last.president}) ends; they count for no administration. Extend its end date "
+            "or add the successor's row",
+            AdministrationWarning,
+            stacklevel=2,
+        )
+    return n
 
 
 @lru_cache(maxsize=8)

@@ -26,7 +26,16 @@ def read_rows(path: Path, required: Sequence[str] = ()) -> list[tuple[int, dict[
     except OSError as exc:
         raise DataError(f"cannot be read ({exc.strerror})", path) from None
     except UnicodeDecodeError as exc:
-        raise DataError(f"not UTF-8 ({exc.reason} at byte {exc.start})", path) from None
+        raw = path.read_bytes()
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise DataError("saved as UTF-16 (Excel's 'Unicode text'); save it as CSV UTF-8", path) from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError(
+            f"not UTF-8 ({exc.reason} at byte {exc.start}); save it as CSV UTF-8", path, line=line
+        ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise DataError("holds a NUL byte: a binary file, not a CSV", path, line=line)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
@@ -35,13 +44,19 @@ def read_rows(path: Path, required: Sequence[str] = ()) -> list[tuple[int, dict[
     except csv.Error as exc:
         raise DataError(f"malformed CSV: {exc}", path, line=1) from None
     header = [h.strip() for h in header]
+    named = [h for h in header if h]
+    for col in named:
+        if named.count(col) > 1:
+            raise DataError(f"column '{col}' appears twice in the header", path, line=1, field=col)
     for col in required:
         if col not in header:
             raise DataError(f"missing required column '{col}'", path, line=1, field=col)
     rows: list[tuple[int, dict[str, str]]] = []
+    start = reader.line_num + 1  # a row's first line: a quoted field may span several
     try:
         for values in reader:
-            line = reader.line_num
+            line, end = start, reader.line_num
+            start = end + 1
             if not values or all(not v.strip() for v in values):
                 continue
             if len(values) != len(header):
@@ -52,8 +67,33 @@ def read_rows(path: Path, required: Sequence[str] = ()) -> list[tuple[int, dict[
                 )
             rows.append((line, dict(zip(header, (v.strip() for v in values), strict=True))))
     except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise DataError(
+                "a quoted field opened in this row is never closed (a stray '\"'?)", path, line=start
+            ) from None
         raise DataError(f"malformed CSV: {exc}", path, line=reader.line_num) from None
     return rows
+
+
+#: What a spreadsheet program reads as the start of a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` whose text cells cannot run as formulas when the CSV is opened in a spreadsheet.
+
+    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``, which
+    Excel and LibreOffice read as "this is text". Only for files written *for* spreadsheets: it changes the
+    text, so quotes no longer equal the article's slice at their offsets, and the data CSVs must stay exact.
+    Numbers (``-3.0`` as a float) are left alone; they are not text.
+    """
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+            )
+    return out
 
 
 def frame_to_csv_text(df: pd.DataFrame) -> str:

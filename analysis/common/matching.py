@@ -8,9 +8,11 @@ stay ordinary IGNORECASE patterns.
 Most patterns can only match where one of a few words begins (``\\b(?:visit|trip|...)``, a month name, a
 country). :func:`opening_literals` reads those words off the parsed pattern, and :func:`scan` finds every
 occurrence of every registered word in a sentence in one Aho-Corasick pass (``pyahocorasick``, C). Then
-:func:`finditer` and :func:`search` try the pattern only at those positions, and :func:`has_any` answers
-"does the sentence contain one of these words" from the same pass. Both give exactly the matches of the
-plain pattern (tested against it); a pattern whose opening words cannot be read falls back to it.
+:func:`finditer` and :func:`search` try the pattern only at those positions; they give exactly the matches
+of the plain pattern (tested against it). A pattern whose opening words cannot be read (``\\$\\s?\\d...``,
+``\\d+ de mayo``) is gated instead on :func:`required_words`, words one of which every match contains
+anywhere ("weapons", "mayo"): it runs, plain, only on a sentence where the same pass saw one. A pattern with
+neither always runs plain. The parse tree is read through :mod:`analysis.common.regex_internals`.
 
 A pattern that opens with the commonest words ("in May", "on Monday", "two years ago", "the Hague") is
 built with :func:`pivot`: it is anchored on the words of its second part, and its first part is found by
@@ -19,38 +21,34 @@ searching back from each of them in a window as wide as that part can be.
 
 from __future__ import annotations
 
-import _sre
 import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from re import _casefix, _parser  # the standard library's own regex parser and case tables
+from functools import lru_cache
 
 import ahocorasick
 
-
-def _lower_table() -> dict[int, int]:
-    """One-character lower case, as IGNORECASE compares characters: the regex engine's simple case mapping
-    (so ``İ`` -> ``i`` and the Kelvin sign -> ``k``, never a longer string) plus its extra equivalences
-    (``ſ`` = ``s``, ``ı`` = ``i``), each class mapped to one representative."""
-    table = {c: _sre.unicode_tolower(c) for c in range(0x10000) if _sre.unicode_tolower(c) != c}
-    canon: dict[int, int] = {}
-    for low, extras in _casefix._EXTRA_CASES.items():
-        group = {low, *extras}
-        rep = min(canon.get(g, g) for g in group)
-        for g in group:
-            canon[g] = rep
-    for c in list(table):
-        table[c] = canon.get(table[c], table[c])
-    for c, rep in canon.items():
-        if c != rep:
-            table[c] = rep
-    return table
-
+from analysis.common.regex_internals import (
+    Alt,
+    At,
+    Cat,
+    Group,
+    Lit,
+    Look,
+    Node,
+    OneChar,
+    Parsed,
+    Range,
+    Repeat,
+    Set,
+    ignorecase_lower_table,
+    parse,
+)
 
 # Length-preserving lower-casing: equal under it exactly when IGNORECASE would call two characters equal.
-LOWER = _lower_table()
+LOWER = ignorecase_lower_table()
 # Characters where ``str.lower`` does something else (a longer string, another equivalent, astral planes):
 # text without them is lowered by ``str.lower``, in C, instead of a dictionary lookup per character.
 _CASE_SPECIAL = re.compile(
@@ -146,86 +144,91 @@ def _scan_char(ch: str) -> str:
     return ch if ch.isalnum() or ch == "_" else " "
 
 
+@lru_cache(maxsize=1024)
+def _parsed(pattern: str, flags: int) -> Parsed:
+    """The parse tree, once per pattern: a pattern is read for its opening words, then maybe for its required
+    words, and a wrapped one again when the pattern itself is registered (the trees are immutable)."""
+    return parse(pattern, flags)
+
+
 #: (text, exact): every match of the piece starts with ``text``; ``exact`` when the piece matches only it.
 _Prefixes = set[tuple[str, bool]]
-_WORD_CATEGORY = (_parser.CATEGORY, _parser.CATEGORY_WORD)
-_SPACE_LIKE = {(_parser.CATEGORY, _parser.CATEGORY_SPACE), (_parser.CATEGORY, _parser.CATEGORY_NOT_WORD)}
+_SPACE_LIKE = (Cat("SPACE"), Cat("NOT_WORD"))
 
 
-def _chars(items) -> set[str] | None:
+def _chars(node: Set) -> set[str] | None:
     """The scan-form characters a ``[...]`` class matches, if it is a short list of literals and ranges."""
+    if node.negated:
+        return None
     out: set[str] = set()
-    for op, av in items:
-        if op is _parser.LITERAL:
-            out.add(_scan_char(chr(av)))
-        elif op is _parser.RANGE and av[1] - av[0] < _MAX_CLASS:
-            out.update(_scan_char(chr(c)) for c in range(av[0], av[1] + 1))
-        elif (op, av) in _SPACE_LIKE:
+    for item in node.items:
+        if type(item) is Lit:
+            out.add(_scan_char(chr(item.cp)))
+        elif type(item) is Range and item.hi - item.lo < _MAX_CLASS:
+            out.update(_scan_char(chr(c)) for c in range(item.lo, item.hi + 1))
+        elif item in _SPACE_LIKE:
             out.add(" ")  # whitespace and non-word characters are all a space in the scan form
         else:
-            return None  # NEGATE, \w, \d, wide ranges
+            return None  # \w, \d, wide ranges
     return out if len(out) <= _MAX_CLASS else None
 
 
-def _not_after_word(av) -> bool:
+def _not_after_word(look: Look) -> bool:
     r"""A lookbehind such as ``(?<![\w-])``: what follows starts a word when it is a word character."""
-    direction, body = av
-    body = list(body)
+    body = look.body
     return (
-        direction == -1
+        look.behind
         and len(body) == 1
-        and body[0][0] is _parser.IN
-        and _WORD_CATEGORY in body[0][1]
-        and all(op is not _parser.NEGATE for op, _ in body[0][1])
+        and type(body[0]) is Set
+        and Cat("WORD") in body[0].items
+        and not body[0].negated
     )
 
 
-_STARTS_WORD = (_parser.AT_BOUNDARY, _parser.AT_BEGINNING, _parser.AT_BEGINNING_STRING)
+_STARTS_WORD = ("BOUNDARY", "BEGINNING", "BEGINNING_STRING")
 
 
-def _item(op, av) -> _Prefixes | None:
-    if op is _parser.AT:
+def _item(node: Node) -> _Prefixes | None:
+    kind = type(node)
+    if kind is At:
         # the start of the string (or of a line) is, like a word boundary, after a space of the scan form
-        return {(_EDGE, True)} if av in _STARTS_WORD else {("", True)}
-    if op is _parser.ASSERT_NOT:
-        return {(_EDGE, True)} if _not_after_word(av) else {("", True)}
-    if op is _parser.ASSERT:
-        return {("", True)}
-    if op is _parser.LITERAL:
-        return {(_scan_char(chr(av)), True)}
-    if op is _parser.IN:
-        chars = _chars(av)
+        return {(_EDGE, True)} if node.where in _STARTS_WORD else {("", True)}
+    if kind is Look:
+        return {(_EDGE, True)} if node.negative and _not_after_word(node) else {("", True)}
+    if kind is Lit:
+        return {(_scan_char(chr(node.cp)), True)}
+    if kind is Set:
+        chars = _chars(node)
         return None if chars is None else {(c, True) for c in chars}
-    if op is _parser.SUBPATTERN:
-        return _sequence(av[-1])
-    if op is _parser.BRANCH:
+    if kind is Group:
+        return _sequence(node.body)
+    if kind is Alt:
         out: _Prefixes = set()
-        for alt in av[1]:
-            sub = _sequence(alt)
+        for option in node.options:
+            sub = _sequence(option)
             if sub is None:
                 return None
             out |= sub
         return out
-    if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
-        lo, hi, body = av
-        if hi == 0:
+    if kind is Repeat:
+        if node.hi == 0:
             return {("", True)}
-        sub = _sequence(body)
+        sub = _sequence(node.body)
         if sub is None:
             return None
-        if hi == 1:  # once, or at most once: either way what follows comes right after
-            return sub | {("", True)} if lo == 0 else sub
+        if node.hi == 1:  # once, or at most once: either way what follows comes right after
+            return sub | {("", True)} if node.lo == 0 else sub
         out = {(t, False) for t, _ in sub}
-        return out | {("", True)} if lo == 0 else out
-    return None  # any character, a category, a back-reference, a conditional
+        return out | {("", True)} if node.lo == 0 else out
+    return None  # any character, an atomic group, a back-reference, a conditional
 
 
-def _sequence(items) -> _Prefixes | None:
+def _sequence(nodes: Sequence[Node]) -> _Prefixes | None:
     cur: _Prefixes = {("", True)}
-    for op, av in items:
+    for node in nodes:
         if all(not exact for _, exact in cur):
             break
-        piece = _item(op, av)
+        piece = _item(node)
         nxt: _Prefixes = set()
         for text, exact in cur:
             if not exact or len(text) >= _MAX_PREFIX or len(cur) > _MAX_SET or piece is None:
@@ -250,12 +253,12 @@ def opening_words(pattern: str, flags: int = 0, min_len: int = 2) -> tuple[tuple
     characters come before the match; None when some match could start otherwise, or with fewer than
     ``min_len`` known letters (too common to be worth a trigger)."""
     try:
-        parsed = _parser.parse(pattern, flags)
+        parsed = _parsed(pattern, int(flags))
     except (re.error, RecursionError):
         return None
-    if parsed.state.flags & re.VERBOSE:
+    if parsed.flags & re.VERBOSE:
         return None  # never used here; whitespace handling would need care
-    found = _sequence(list(parsed))
+    found = _sequence(parsed.nodes)
     if not found:
         return None
     triggers = {_trigger(t) for t, _ in found}
@@ -275,74 +278,129 @@ def opening_literals(pattern: str, flags: int = 0, min_len: int = 2) -> tuple[st
     return None if words is None else tuple(sorted({k.strip() for k, _ in words}))
 
 
-_SPACE_ITEM = [(_parser.IN, [(_parser.CATEGORY, _parser.CATEGORY_SPACE)])]
+def _keys(found: _Prefixes, min_len: int) -> frozenset[str] | None:
+    """The scan-form keys of a set of prefixes, none contained in another; None if one is too short."""
+    keys = sorted({_trigger(t)[0] for t, _ in found}, key=len)
+    if not keys or len(keys[0].strip()) < min_len:
+        return None
+    kept: list[str] = []
+    for key in keys:
+        if len(key.strip()) < min_len:
+            return None
+        if not any(k in key for k in kept):  # a hit on the shorter one is already a hit
+            kept.append(key)
+    return frozenset(kept)
 
 
-def _width(items) -> int:
-    """The most characters a match of the parsed ``items`` spans where no two whitespace characters are
-    adjacent (so a repeated ``\\s`` spans one); ValueError when that is unbounded."""
+def _required(nodes: Sequence[Node], min_len: int) -> frozenset[str] | None:
+    """The most selective set of scan-form keys one of which every match of ``nodes`` contains: the opening
+    words of some tail of the sequence, or the required words of a part every match goes through."""
+    best: frozenset[str] | None = None
+    for i, node in enumerate(nodes):
+        kind = type(node)
+        if kind is Repeat and node.lo == 0:
+            continue  # optional: the words after it are as selective, and it may hold none
+        found = _sequence(nodes[i:])
+        options = [_keys(found, min_len) if found else None]
+        if kind is Group or (kind is Repeat and node.lo >= 1):
+            options.append(_required(node.body, min_len))
+        elif kind is Alt:
+            subs = [_required(option, min_len) for option in node.options]
+            if all(subs):
+                options.append(frozenset().union(*subs))
+        for keys in options:
+            if keys and (best is None or _rank(keys) > _rank(best)):
+                best = keys
+    return best
+
+
+def _rank(keys: frozenset[str]) -> tuple[int, int]:
+    return min(len(k.strip()) for k in keys), -len(keys)  # long words first, then few of them
+
+
+@lru_cache(maxsize=1024)
+def required_words(pattern: str, flags: int = 0, min_len: int = 3) -> frozenset[str] | None:
+    """Scan-form words one of which occurs in every match of ``pattern`` (not only at its start), each of at
+    least ``min_len`` letters; None when none can be read. A pattern without opening words is run only on a
+    string where the trigger pass saw one of these: the words a hand-written gate used to list."""
+    try:
+        parsed = _parsed(pattern, int(flags))
+    except (re.error, RecursionError):
+        return None
+    if parsed.flags & re.VERBOSE:
+        return None
+    return _required(parsed.nodes, min_len)
+
+
+_SPACE_ITEM = (Set((Cat("SPACE"),), False),)  # \s
+_NOT_SPACE = (Cat("WORD"), Cat("DIGIT"))  # the categories that cannot match whitespace
+
+
+def _width(nodes: Sequence[Node]) -> int:
+    """The most characters a match of ``nodes`` spans where no two whitespace characters are adjacent (so a
+    repeated ``\\s`` spans one); ValueError when that is unbounded."""
     total = 0
-    for op, av in items:
-        if op in (_parser.LITERAL, _parser.NOT_LITERAL, _parser.ANY, _parser.IN):
+    for node in nodes:
+        kind = type(node)
+        if kind is Lit or kind is OneChar or kind is Set:
             total += 1
-        elif op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+        elif kind is At or kind is Look:
             continue
-        elif op is _parser.SUBPATTERN:
-            total += _width(av[-1])
-        elif op is _parser.BRANCH:
-            total += max(_width(alt) for alt in av[1])
-        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
-            _, hi, body = av
-            if list(body) == _SPACE_ITEM:
-                total += min(hi, 1)
-            elif hi == _parser.MAXREPEAT:
+        elif kind is Group:
+            total += _width(node.body)
+        elif kind is Alt:
+            total += max(_width(option) for option in node.options)
+        elif kind is Repeat:
+            if node.body == _SPACE_ITEM:
+                total += 1 if node.hi is None else min(node.hi, 1)
+            elif node.hi is None:
                 raise ValueError("an unbounded repeat of something other than whitespace")
             else:
-                total += hi * _width(body)
+                total += node.hi * _width(node.body)
         else:
-            raise ValueError(f"cannot bound {op}")
+            raise ValueError(f"cannot bound {node}")
     return total
 
 
-def _gaps(items) -> int | None:
-    """The most whitespace runs a match of the parsed ``items`` can touch, when nothing but its ``\\s``
-    items can match whitespace; None otherwise."""
+def _gaps(nodes: Sequence[Node]) -> int | None:
+    """The most whitespace runs a match of ``nodes`` can touch, when nothing but its ``\\s`` items can
+    match whitespace; None otherwise."""
     total = 0
-    for op, av in items:
-        if op is _parser.LITERAL:
-            if chr(av).isspace():
+    for node in nodes:
+        kind = type(node)
+        if kind is Lit:
+            if chr(node.cp).isspace():
                 return None
-        elif op is _parser.IN:
-            if [(op, av)] == _SPACE_ITEM:
+        elif kind is Set:
+            if (node,) == _SPACE_ITEM:
                 total += 1
-            elif not all(
-                (o is _parser.LITERAL and not chr(a).isspace())
-                or (o is _parser.RANGE and not any(chr(c).isspace() for c in range(a[0], a[1] + 1)))
-                or (o is _parser.CATEGORY and a in (_parser.CATEGORY_WORD, _parser.CATEGORY_DIGIT))
-                for o, a in av
+            elif node.negated or not all(
+                (type(i) is Lit and not chr(i.cp).isspace())
+                or (type(i) is Range and not any(chr(c).isspace() for c in range(i.lo, i.hi + 1)))
+                or i in _NOT_SPACE
+                for i in node.items
             ):
                 return None  # a negated class, \W, \D, a class with a space: it could match whitespace
-        elif op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+        elif kind is At or kind is Look:
             continue
-        elif op is _parser.SUBPATTERN:
-            sub = _gaps(av[-1])
+        elif kind is Group:
+            sub = _gaps(node.body)
             if sub is None:
                 return None
             total += sub
-        elif op is _parser.BRANCH:
-            subs = [_gaps(alt) for alt in av[1]]
+        elif kind is Alt:
+            subs = [_gaps(option) for option in node.options]
             if None in subs:
                 return None
             total += max(subs)
-        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
-            _, hi, body = av
-            if list(body) == _SPACE_ITEM:
-                total += 1 if hi else 0  # one run of whitespace, however long
+        elif kind is Repeat:
+            if node.body == _SPACE_ITEM:
+                total += 1 if node.hi != 0 else 0  # one run of whitespace, however long
                 continue
-            sub = _gaps(body)
-            if sub is None or (sub and hi == _parser.MAXREPEAT):
+            sub = _gaps(node.body)
+            if sub is None or (sub and node.hi is None):
                 return None
-            total += hi * sub
+            total += (node.hi or 0) * sub
         else:
             return None
     return total
@@ -356,8 +414,9 @@ Pivot = tuple[re.Pattern[str], bool, int, int]
 #: How far back a prefix with a bounded number of whitespace runs (but not of characters) is looked for
 _GAP_SPAN = 256
 #: A registered pattern: (slot, pattern, opening words, compiled pattern to try at a start, whether it runs on
-#: the lower case, how a pivot pattern finds its starts)
-Entry = tuple[int, object, tuple | None, re.Pattern[str] | None, bool, Pivot | None]
+#: the lower case, how a pivot pattern finds its starts, whether a pattern without opening words is gated on
+#: its :func:`required_words`: run only where one occurred)
+Entry = tuple[int, object, tuple | None, re.Pattern[str] | None, bool, Pivot | None, bool]
 _ADJACENT_SPACES = re.compile(r"\s\s")
 
 
@@ -384,7 +443,7 @@ def pivot(
     else:
         rx = re.compile(source, flags)
         back = re.compile(back_source, flags)
-    parsed = _parser.parse(prefix, flags)
+    parsed = _parsed(prefix, int(flags)).nodes
     try:
         window, gaps = _width(parsed) + 1, 0
     except ValueError:
@@ -429,13 +488,25 @@ def _pivot_starts(
     return out
 
 
+def _gate(rx) -> frozenset[str] | None:
+    """Words one of which every match of ``rx`` (a pattern without opening words) contains; for a wrapper
+    whose ``finditer`` yields one match per match of the compiled pattern at its ``wraps`` (a pattern that
+    canonicalises its groups, say), the opening or required words of that pattern."""
+    inner = getattr(rx, "wraps", None)
+    if inner is not None:
+        words = opening_words(inner.pattern, inner.flags)
+        return frozenset(k for k, _ in words) if words else _gate(inner)
+    if isinstance(rx, re.Pattern):
+        return required_words(rx.pattern, rx.flags)
+    return None
+
+
 class _Registry:
-    """Every word any pattern or word set is anchored on, and the automaton that finds them all at once."""
+    """Every word any pattern is anchored or gated on, and the automaton that finds them all at once."""
 
     def __init__(self) -> None:
         self.patterns: dict[int, Entry] = {}  # id(rx) -> its entry
-        self.sets: dict[tuple[str, ...], int] = {}
-        # scan-form key -> ({characters before the match: pattern slots}, word-set slots)
+        # scan-form key -> ({characters before the match: pattern slots}, slots of the patterns it gates)
         self.keys: dict[str, tuple[dict[int, list[int]], list[int]]] = {}
         self.automaton: ahocorasick.Automaton | None = None
         self.count = 0  # slots handed out
@@ -460,25 +531,20 @@ class _Registry:
             slot, self.count = self.count, self.count + 1
             for key, before in words or ():
                 self._key(key)[0].setdefault(before, []).append(slot)
-            entry = (slot, rx, words, compiled, isinstance(rx, LowerPattern), pivoted)
+            gate = None if words is not None else _gate(compiled if compiled is not None else rx)
+            for key in gate or ():
+                self._key(key)[1].append(slot)
+            entry = (slot, rx, words, compiled, isinstance(rx, LowerPattern), pivoted, gate is not None)
             self.patterns[id(rx)] = entry
         return entry
-
-    def word_set(self, words: tuple[str, ...]) -> int:
-        slot = self.sets.get(words)
-        if slot is None:
-            slot, self.count = self.count, self.count + 1
-            self.sets[words] = slot
-            for w in words:
-                self._key("".join(_scan_char(c) for c in w))[1].append(slot)
-        return slot
 
     def build(self) -> ahocorasick.Automaton:
         if self.automaton is None:
             a = ahocorasick.Automaton()
             for key, (pats, sets) in self.keys.items():
                 # a hit ends at index ``end`` of the scan form, which has one extra space in front: a match
-                # starts at text index end - (len(key) - before); a word set only needs to know it occurred
+                # starts at text index end - (len(key) - before); a gated pattern only needs to know it
+                # occurred
                 payload = [
                     (slot, len(key) - before) for before, slots in sorted(pats.items()) for slot in slots
                 ]
@@ -501,7 +567,7 @@ class _Scan:
     def __init__(self) -> None:
         self.text: str | None = None
         self.low = ""
-        self.starts: dict[int, list[int]] = {}  # slot -> where its matches may start (word sets: any hit)
+        self.starts: dict[int, list[int]] = {}  # slot -> where its matches may start (gated: any hit)
         self.generation = 0
 
 
@@ -532,23 +598,28 @@ def scan(text: str) -> None:
 
 def scan_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[ScanState | None]:
     """The trigger pass of each sentence ``text[a:b]`` (given as ``(a, b, sentence)``, in order, not
-    overlapping), from one walk of the automaton over the whole text: for each, what :func:`scan` of the
-    sentence would leave, ready for :func:`use`. A sentence whose first character follows a word character
-    (a long run cut mid-word) gets None and is scanned on its own when used.
+    overlapping), from one walk of the automaton over the part of ``text`` they span: for each, what
+    :func:`scan` of the sentence would leave, ready for :func:`use`. A sentence whose first character follows
+    a word character (a long run cut mid-word) gets None and is scanned on its own when used.
 
-    Why: one walk per document instead of one per sentence keeps the automaton in the processor's cache and
-    pays the per-call costs (lower case, scan form, iterator) once."""
+    Why: one walk per run of sentences instead of one per sentence keeps the automaton in the processor's
+    cache and pays the per-call costs (lower case, scan form, iterator) once; only the part spanned is
+    lowered and walked, so a long document can be scanned a run of sentences at a time in bounded memory."""
     if not ENABLED or not spans:
         return [None] * len(spans)
     automaton = _REG.build()
-    low = lower(text)
-    form = _scan_form(low)  # form[i + 1] is text[i]; a sentence's leading space is form[a]
+    lo = spans[0][0] - 1 if spans[0][0] > 0 else 0  # the character before the first sentence, if any
+    low = lower(text[lo : spans[-1][1]])  # lower case is per character: the same as a slice of the whole's
+    # form[i + 1] is low[i], and form[0] the space in front of text[lo]: a sentence's leading space, the
+    # character before it, is form[a - lo] (for a first sentence at 0 the space in front, as for the whole)
+    form = _scan_form(low)
+    bounds = [(a - lo, b - lo) for a, b, _ in spans]
     found: list[defaultdict[int, list[int]] | None] = [
-        defaultdict(list) if form[a] == " " else None for a, _, _ in spans
+        defaultdict(list) if form[a] == " " else None for a, _ in bounds
     ]
     if automaton.kind == ahocorasick.AHOCORASICK:
         k, n = 0, len(spans)
-        a, b = spans[0][0], spans[0][1]
+        a, b = bounds[0]
         starts = found[0]
         for end, (length, slot, back, rest) in automaton.iter(form):
             # the hit is form[end - length + 1 : end + 1]; sentence k is form[a : b + 1], its space included
@@ -556,7 +627,7 @@ def scan_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[ScanSta
                 k += 1
                 if k == n:
                     break
-                a, b = spans[k][0], spans[k][1]
+                a, b = bounds[k]
                 starts = found[k]
             if k == n:
                 break
@@ -570,7 +641,7 @@ def scan_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> list[ScanSta
     generation = _REG.generation
     return [
         None if starts is None else (sentence, low[a:b], starts, generation)
-        for (a, b, sentence), starts in zip(spans, found, strict=True)
+        for (a, b), (_, _, sentence), starts in zip(bounds, spans, found, strict=True)
     ]
 
 
@@ -589,10 +660,14 @@ def current() -> ScanState:
 
 
 @contextmanager
-def rescanned(state: ScanState) -> Iterator[None]:
-    """Use an earlier string's trigger pass for a while (a later sentence asks for an earlier one's dates)."""
+def rescanned(state: ScanState | str) -> Iterator[None]:
+    """Use an earlier string's trigger pass for a while (a later sentence asks for an earlier one's dates);
+    given the string itself instead (its pass was not kept), scan it again."""
     now = current()
-    _SCAN.text, _SCAN.low, _SCAN.starts, _SCAN.generation = state
+    if isinstance(state, str):
+        scan(state)
+    else:
+        _SCAN.text, _SCAN.low, _SCAN.starts, _SCAN.generation = state
     try:
         yield
     finally:
@@ -616,8 +691,10 @@ def _starts(rx, text: str) -> tuple[re.Pattern[str], str, list[int]] | None:
     entry = _REG.patterns.get(id(rx))
     if entry is None or entry[1] is not rx:
         entry = _REG.pattern(rx)
-    slot, _, words, compiled, on_low, pivoted = entry
+    slot, _, words, compiled, on_low, pivoted, gated = entry
     if words is None or slot >= _SCAN.generation:
+        if gated and slot < _SCAN.generation and slot not in _SCAN.starts:
+            return compiled, text, _EMPTY  # none of the words every match contains: no match
         return None
     subject = _SCAN.low if on_low else text
     if pivoted is None:
@@ -636,8 +713,8 @@ def may_match(rxs: Sequence, text: str) -> bool:
         return True
     starts, generation = _SCAN.starts, _SCAN.generation
     for rx in rxs:
-        entry = _entry(rx)
-        if entry[2] is None or entry[0] >= generation or entry[0] in starts:
+        slot, _, words, _, _, _, gated = _entry(rx)
+        if slot >= generation or slot in starts or (words is None and not gated):
             return True
     return False
 
@@ -712,36 +789,18 @@ def search(rx, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[s
     return None
 
 
-_SET_RX: dict[tuple[str, ...], re.Pattern[str]] = {}
-#: id(words) -> (words, slot): a gate is looked up by identity, not by hashing its words at every call
-_SET_SLOT: dict[int, tuple[tuple[str, ...], int]] = {}
-
-
-def has_any(words: tuple[str, ...], text: str) -> bool:
-    """Whether the lower-cased ``text`` contains one of ``words`` anywhere (substring, not whole word)."""
-    if text is _SCAN.text:
-        known = _SET_SLOT.get(id(words))
-        if known is None or known[0] is not words:
-            known = _SET_SLOT[id(words)] = (words, _REG.word_set(tuple(words)))
-        if known[1] < _SCAN.generation:
-            return known[1] in _SCAN.starts
-    rx = _SET_RX.get(words)
-    if rx is None:
-        rx = _SET_RX[words] = re.compile("|".join(re.escape(w.translate(LOWER)) for w in words))
-    return rx.search(_SCAN.low if text is _SCAN.text else lower(text)) is not None
-
-
 _GROUPS: dict[int, tuple] = {}  # id(sequence of patterns) -> (the sequence, its plan)
 
 
 def _group(rxs: Sequence) -> tuple[list, dict[int, int], list[int], int]:
-    """Registry entries of a sequence of patterns, slot -> index for the anchored ones, the indices of the
-    others (always run), and the highest slot (the plan is only usable once all are in the automaton)."""
+    """Registry entries of a sequence of patterns, slot -> index for the anchored and gated ones, the
+    indices of the others (always run), and the highest slot (the plan is only usable once all are in the
+    automaton)."""
     got = _GROUPS.get(id(rxs))
     if got is None or got[0] is not rxs:
         entries = [_REG.pattern(rx) for rx in rxs]
-        index = {e[0]: i for i, e in enumerate(entries) if e[2] is not None}
-        others = [i for i, e in enumerate(entries) if e[2] is None]
+        index = {e[0]: i for i, e in enumerate(entries) if e[2] is not None or e[6]}
+        others = [i for i, e in enumerate(entries) if e[2] is None and not e[6]]
         got = _GROUPS[id(rxs)] = (rxs, (entries, index, others, max((e[0] for e in entries), default=-1)))
     return got[1]
 
@@ -766,8 +825,10 @@ def finditer_each(
     for i in todo:
         if skip and skip[i]:
             continue
-        slot, rx, words, compiled, on_low, pivoted = entries[i]
+        slot, rx, words, compiled, on_low, pivoted, gated = entries[i]
         if words is None or slot >= generation:
+            if gated and slot < generation and slot not in starts_of:
+                continue  # none of the words every match contains occurred
             out.extend((i, m) for m in rx.finditer(text))
             continue
         subject = low if on_low else text
@@ -794,8 +855,13 @@ def finditer_each(
 
 
 def anchored(rx) -> bool:
-    """Whether ``rx`` is tried only where one of its opening words begins (so a separate gate saves nothing)."""
+    """Whether ``rx`` is tried only where one of its opening words begins."""
     return _REG.pattern(rx)[2] is not None
+
+
+def gated(rx) -> bool:
+    """Whether ``rx`` (without opening words) is run only on a string holding one of its required words."""
+    return _REG.pattern(rx)[6]
 
 
 def prepare() -> None:

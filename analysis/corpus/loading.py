@@ -7,6 +7,7 @@ normalised to original character offsets.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -251,6 +252,85 @@ def _check_max_bytes(max_bytes: int) -> None:
         raise UsageError(f"--max-bytes must be a positive whole number of bytes, not {max_bytes!r}")
 
 
+def _path_error(path: Path, want: str = "file or folder") -> DataError:
+    """Why ``path`` cannot be read as a ``want``: the operating system's real reason, not "no such file"."""
+    reasons = {
+        errno.ENOENT: f"no such {want}",
+        errno.ENOTDIR: f"no such {want} (a part of the path is not a folder)",
+        errno.ELOOP: "symlink loop (the link points back at itself)",
+        errno.ENAMETOOLONG: "path too long for the operating system",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+    }
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return DataError(reasons.get(exc.errno, f"cannot be read ({exc.strerror or exc})"), _shown(path))
+    except ValueError:  # a NUL byte in the path
+        return DataError("path holds a NUL byte", _shown(path))
+    if stat.S_ISDIR(info.st_mode):
+        return DataError(f"is a folder, not a {want}", _shown(path))
+    if stat.S_ISREG(info.st_mode):
+        return DataError(f"is a file, not a {want}", _shown(path))
+    return DataError("not a regular file (a FIFO, device or socket)", _shown(path))
+
+
+def _existing(path: Path) -> Path:
+    """``path`` if it is a folder or a regular file, else the error saying why not (``Path.is_dir`` raises on
+    a too-long name and says nothing about a loop, a FIFO or a device)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        raise _path_error(path) from None
+    if not (stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode)):
+        raise _path_error(path)
+    return path
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _shown(path: Path | str) -> str:
+    """``path`` printable in UTF-8: a byte of a non-UTF-8 file name shows as ``\\xe9``, not a surrogate."""
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+
+
+def _check_name(path: Path) -> None:
+    """A file name that is not UTF-8 would become part of every mention's id and break each CSV written."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise DataError(
+            "file name is not valid UTF-8 (rename the file, e.g. with `convmv -f latin1 -t utf8`)",
+            _shown(path),
+        ) from None
+
+
+def _txt_files(folder: Path) -> list[Path]:
+    """The ``.txt`` files in ``folder``, sorted; an unreadable folder is an error (``glob`` would say none)."""
+    try:
+        names = os.listdir(folder)
+    except OSError as exc:
+        raise (
+            _path_error(folder, "folder")
+            if exc.errno != errno.EACCES
+            else DataError("permission denied: the folder cannot be listed", _shown(folder))
+        ) from None
+    for n in sorted(names):
+        if n.lower().endswith(".txt") and not n.endswith(".txt"):
+            warnings.warn(
+                f"{_shown(folder / n)}: not read: articles end in '.txt' (lower case); rename it",
+                CorpusWarning,
+                stacklevel=3,
+            )
+    paths = sorted(folder / n for n in names if n.endswith(".txt"))
+    return [p for p in paths if not p.is_dir()]
+
+
 def _read_regular_file(path: Path, max_bytes: int) -> bytes:
     """The bytes of a regular file of at most ``max_bytes`` (one more is read, to tell that it grew).
 
@@ -258,10 +338,8 @@ def _read_regular_file(path: Path, max_bytes: int) -> bytes:
     articles), without blocking, so a FIFO or a device is refused rather than waited on."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        raise DataError("not a regular file", path) from None
-    except OSError as exc:
-        raise DataError(f"cannot read file: {exc.strerror or exc}", path) from None
+    except OSError:
+        raise _path_error(path, "file") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -329,6 +407,7 @@ def load_document(
 ) -> Document:
     """One article with its metadata; the date comes from the manifest, else a ``date`` header line."""
     path = Path(path)
+    _check_name(path)
     meta = dict(meta or {})
     raw, encoding = read_article(path, max_bytes)
     expected = (meta.get("sha256") or "").strip().lower()
@@ -480,8 +559,8 @@ def plan_corpus(folder: Path, manifest: Path | None = None, max_bytes: int = MAX
     ids; the texts are not read."""
     folder = Path(folder)
     _check_max_bytes(max_bytes)
-    if not folder.is_dir():
-        raise DataError("not a folder" if folder.exists() else "no such folder", folder)
+    if not _is_folder(folder):
+        raise _path_error(folder, "folder")
     if manifest is not None:  # given explicitly: it must exist; its files are looked up in ``folder``
         manifest = Path(manifest)
         rows = read_manifest(manifest, folder)
@@ -495,7 +574,7 @@ def plan_corpus(folder: Path, manifest: Path | None = None, max_bytes: int = MAX
                 CorpusWarning,
                 stacklevel=2,
             )
-    paths = sorted(p for p in folder.glob("*.txt") if not p.is_dir())
+    paths = _txt_files(folder)
     names = {p.name for p in paths}
     for name, (line, _row) in sorted(rows.items(), key=lambda kv: kv[1][0]):
         if name not in names:
@@ -537,7 +616,7 @@ def plan_paths(paths: list[Path], manifest: Path | None = None, max_bytes: int =
     sources: list[Source] = []
     explicit = read_manifest(manifest) if manifest else {}
     for p in paths:
-        p = Path(p)
+        p = _existing(Path(p))
         if p.is_dir():
             sources.extend(plan_corpus(p, manifest, max_bytes))
         elif p.is_file():
@@ -546,7 +625,7 @@ def plan_paths(paths: list[Path], manifest: Path | None = None, max_bytes: int =
             line, meta = rows.get(p.name, (None, None))
             sources.append(Source(p, meta, line, manifest or own))
         else:
-            raise DataError("no such file or folder", p)
+            raise _path_error(p)
     unique: dict[Path, Source] = {}
     for s in sources:  # the same file named twice (or inside a folder also named) is read once
         unique.setdefault(Path(s.path).resolve(), s)

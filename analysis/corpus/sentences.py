@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from analysis.common.matching import finditer
@@ -179,6 +179,19 @@ def _emit(text: str, a: int, b: int, paragraph: int) -> Iterator[Sentence]:
             a += 1
     if b > a:
         yield Sentence(a, b, text[a:b], paragraph)
+
+
+def runs(sentences: Iterable[Sentence], chars: int) -> Iterator[list[Sentence]]:
+    """Consecutive sentences in lists that span at least ``chars`` characters of text (but the last): a short
+    article is one run, a long document many, each handled whole without holding the rest."""
+    run: list[Sentence] = []
+    for sent in sentences:
+        run.append(sent)
+        if sent.end - run[0].start >= chars:
+            yield run
+            run = []
+    if run:
+        yield run
 
 
 # Clause boundaries: punctuation, spaced dashes (" - ", " -- ") and the words that open a clause. Three

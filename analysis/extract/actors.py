@@ -6,12 +6,14 @@ this module only compiles them.
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
+from analysis.common.csvio import read_rows
+from analysis.common.errors import DataError
 from analysis.common.matching import lower, pivot, trigger_starts
 
 # Ways a title names an official of a country: "Ecuador's Minister of Defense", "Israeli President".
@@ -34,9 +36,39 @@ class Mention(NamedTuple):  # a tuple: made tens of thousands of times per megab
     text: str
 
 
+#: Each gazetteer's columns, and the one that holds its terms (``people.csv``: several, split by "|").
+_LEXICON_COLUMNS = {
+    "countries.csv": (("iso3", "lang", "kind", "term"), "term"),
+    "people.csv": (("iso3", "names"), "names"),
+}
+
+
 def _read_csv(name: str) -> list[dict[str, str]]:
-    with resources.files("analysis.extract.lexicon").joinpath(name).open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+    return read_lexicon(Path(str(resources.files("analysis.extract.lexicon").joinpath(name))))
+
+
+def read_lexicon(path: Path) -> list[dict[str, str]]:
+    """A gazetteer's rows (``countries.csv`` or ``people.csv``), checked: a blank term would match the empty
+    string everywhere, and one term mapped to two countries would let the file order decide which is meant."""
+    required, term_column = _LEXICON_COLUMNS[path.name]
+    rows = read_rows(path, required=required)
+    first: dict[tuple[str, str], tuple[str, int]] = {}
+    for line, r in rows:
+        if not re.fullmatch(r"[A-Z]{3}", r["iso3"]):
+            raise DataError(f"iso3 must be an ISO 3166 alpha-3 code, not {r['iso3']!r}", path, line, "iso3")
+        for term in r[term_column].split("|"):
+            if not term.strip():
+                raise DataError("a blank term would match everywhere", path, line, term_column)
+            key = (r.get("lang", "*"), _SPACES.sub(" ", term.strip()).lower())
+            iso3, at = first.setdefault(key, (r["iso3"], line))
+            if iso3 != r["iso3"]:
+                raise DataError(
+                    f"{term!r} is {iso3} on line {at} and {r['iso3']} here: one country per term",
+                    path,
+                    line,
+                    term_column,
+                )
+    return [r for _, r in rows]
 
 
 def _term_regex(term: str, kind: str, lang: str) -> str:

@@ -26,7 +26,6 @@ from analysis.common.matching import (
     current,
     finditer,
     finditer_each,
-    has_any,
     may_match,
     rescanned,
     scan_spans,
@@ -34,8 +33,9 @@ from analysis.common.matching import (
     use,
 )
 from analysis.corpus.loading import Document
-from analysis.corpus.sentences import Sentence, segment_bounds, segment_of, split_sentences
+from analysis.corpus.sentences import Sentence, runs, segment_bounds, segment_of, split_sentences
 from analysis.extract.actors import Mention, find_mentions
+from analysis.extract.amounts import amount_usd
 from analysis.extract.dates.clauses import opening_clause_date
 from analysis.extract.dates.references import is_reference
 from analysis.extract.dates.resolver import DateExpr, find_dates
@@ -44,24 +44,10 @@ from analysis.extract.partners import listed_partner, subject_pair
 from analysis.extract.rules import en as rules_en
 from analysis.extract.statements import sole_date, statement, statement_cue
 from analysis.extract.suppliers import plan_total, purchase_roles
+from analysis.extract.vocabulary import COLUMNS, EVENT_TYPES
 from analysis.extract.votes import LIST_RULES as ABSTENTION_LISTS
 from analysis.extract.votes import abstention_polarity, is_un_context
 
-EVENT_TYPES = (
-    "visit",
-    "visit_cancelled",
-    "office_opening",
-    "arms_purchase",
-    "military_cooperation",
-    "military_rupture",
-    "diplomatic_ties",
-    "diplomatic_downgrade",
-    "palestine_recognition",
-    "un_vote",
-    "agreement",
-    "legislative_action",
-    "statement",
-)
 _TYPE_ORDER = {t: i for i, t in enumerate(EVENT_TYPES)}
 #: Confidence of a row from (roles defaulted, date not from its own sentence, no date): 0.85 less a penalty
 #: for each, clipped to [0.3, 0.95]. Eight values, computed once (round() on a float is slow).
@@ -77,33 +63,8 @@ _CONFIDENCE = {
     for borrowed in (False, True)
     for undated in (False, True)
 }
-STATUSES = ("happened", "announced", "planned", "cancelled")
-COLUMNS = [
-    "doc_id",
-    "file",
-    "event_type",
-    "status",
-    "date",
-    "date_precision",
-    "year",
-    "administration",
-    "actor",
-    "target",
-    "amount_usd",
-    "location",
-    "in_jerusalem",
-    "quote",
-    "start_char",
-    "end_char",
-    "rule",
-    "confidence",
-    "polarity",
-    "date_text",
-    "date_source",
-    "cue",
-    "language",
-]
 PAIR = ("ECU", "ISR")
+RUN_CHARS = 1 << 16  # characters of text whose sentences are scanned in one walk of the trigger automaton
 #: Mutual events: when both sides are Ecuador and Israel the pair is written in this fixed order.
 SYMMETRIC = {"diplomatic_ties", "agreement", "military_cooperation", "un_vote"}
 _URLISH = re.compile(r"^\W*(?:https?://|www\.)\S*\W*$")
@@ -178,6 +139,11 @@ class Candidate(NamedTuple):  # a tuple: made tens of thousands of times per meg
     cue: str
 
 
+#: Skipped sentences whose trigger pass is kept for a later look-up of their dates and names; older ones
+#: keep only their text, so a long run of sentences without either holds little per sentence.
+_KEPT_SCANS = 64
+
+
 @dataclass
 class DocState:
     """What the engine remembers across a document's sentences.
@@ -196,9 +162,9 @@ class DocState:
     paragraph: int = -1  # of the sentence being read
     _last_person: Mention | None = None
     _last_date: tuple[int, DateExpr] | None = None  # (paragraph, date)
-    # (paragraph, sentence, its trigger pass), oldest first
-    _unread_dates: list[tuple[int, str, ScanState]] = field(default_factory=list)
-    _unread_people: list[tuple[str, ScanState]] = field(default_factory=list)
+    # (paragraph, sentence, its trigger pass or, past the newest _KEPT_SCANS, the sentence), oldest first
+    _unread_dates: list[tuple[int, str, ScanState | str]] = field(default_factory=list)
+    _unread_people: list[tuple[str, ScanState | str]] = field(default_factory=list)
 
     def skip(self, paragraph: int, sentence: str) -> None:
         """A sentence read (and scanned) without looking for its dates and names."""
@@ -207,6 +173,10 @@ class DocState:
         scanned = current()
         self._unread_dates.append((paragraph, sentence, scanned))
         self._unread_people.append((sentence, scanned))
+        for queue in (self._unread_dates, self._unread_people):
+            if len(queue) > _KEPT_SCANS:  # keep the text only: scanned again if it is ever read
+                old = queue[-_KEPT_SCANS - 1]
+                queue[-_KEPT_SCANS - 1] = (*old[:-1], old[-2])
 
     def saw(self, paragraph: int, dates: list[DateExpr], mentions: list[Mention], sentence: str) -> None:
         """A sentence whose dates and names were found: the newest of them replace what came before."""
@@ -242,49 +212,27 @@ class DocState:
         return self._last_person
 
 
-def _gates(R: ModuleType) -> dict[str, tuple[str, ...]]:
-    """Each type's gate words (``rules_<lang>.GATES``): a type whose words are all absent is skipped."""
-    return getattr(R, "GATES", {})
-
-
 _PLANS: dict[int, tuple[object, tuple]] = {}
 
 
-def _plan(
-    R: ModuleType,
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple, list[tuple[tuple[str, ...], int, int]]]:
-    """Every rule of a rule set in order, as (types, names, patterns), and the gates still worth checking:
-    (gate words, the range of rules they cover) for types with a pattern that is not anchored on its opening words
-    (for the others the trigger pass already decides). Made once per rule set."""
+def _plan(R: ModuleType) -> tuple[tuple[str, ...], tuple[str, ...], tuple]:
+    """Every rule of a rule set in order, as (types, names, patterns); made once per rule set. No gates:
+    the trigger pass tries each pattern only where its opening words begin, or, for a pattern without them,
+    only in a sentence holding one of the words every match contains (``matching.required_words``)."""
     got = _PLANS.get(id(R.RULES))
     if got is None or got[0] is not R.RULES:
-        gates = _gates(R)
-        types, names, rxs, gated = [], [], [], []
-        for etype, rules in R.RULES.items():
-            first = len(rxs)
-            for name, rx in rules:
-                types.append(etype)
-                names.append(name)
-                rxs.append(rx)
-            gate = gates.get(etype)
-            if gate is not None and not all(map(anchored, rxs[first:])):
-                gated.append((gate, first, len(rxs)))
-        got = _PLANS[id(R.RULES)] = (R.RULES, (tuple(types), tuple(names), tuple(rxs), gated))
+        rules = [(etype, name, rx) for etype, named in R.RULES.items() for name, rx in named]
+        plan = tuple(tuple(column) for column in zip(*rules, strict=True)) if rules else ((), (), ())
+        got = _PLANS[id(R.RULES)] = (R.RULES, plan)
     return got[1]
 
 
 def _candidates(sentence: str, R: ModuleType) -> list[Candidate]:
     """Every cue match, in rule order (each pattern tried only where one of its opening words begins)."""
-    types, names, rxs, gated = _plan(R)
-    skip = None
-    for gate, first, stop in gated:
-        if not has_any(gate, sentence):
-            if skip is None:
-                skip = [False] * len(rxs)
-            skip[first:stop] = [True] * (stop - first)
+    types, names, rxs = _plan(R)
     return [
         Candidate(types[i], names[i], m.start(), m.end(), sentence[m.start() : m.end()])
-        for i, m in finditer_each(rxs, sentence, skip)
+        for i, m in finditer_each(rxs, sentence)
     ]
 
 
@@ -683,26 +631,6 @@ def _polarity(c: Candidate, sentence: str, R: ModuleType) -> int:
     )
 
 
-def _amount(sentence: str, R: ModuleType) -> float | None:
-    m = search(R.AMOUNT, sentence)
-    if not m:
-        return None
-    if hasattr(R, "amount_value"):  # a language with its own number format ("US$ 8,5 millones")
-        return R.amount_value(m)
-    num = m.group("n") or m.group("n2")
-    unit = (m.group("u") or m.group("u2") or "").lower()
-    value = float(num.replace(",", ""))
-    return value * {
-        "million": 1e6,
-        "mn": 1e6,
-        "m": 1e6,
-        "billion": 1e9,
-        "bn": 1e9,
-        "thousand": 1e3,
-        "k": 1e3,
-    }.get(unit, 1.0)
-
-
 def extract_document(doc: Document) -> Iterator[dict]:
     """Event mentions of one article, in sentence order."""
     pub = doc.published
@@ -712,15 +640,16 @@ def extract_document(doc: Document) -> Iterator[dict]:
         pub=pub,
         mentions_both=all(re.search(p, doc.text) for p in (r"Ecuador", r"Israel|Jerusal[eé]")),
     )
-    sentences = list(split_sentences(doc.text, doc.body_start))
-    # one pass finds every trigger word of every sentence; patterns then try only where theirs begin
-    scans = scan_spans(doc.text, [(s.start, s.end, s.text) for s in sentences])
-    for sent, scanned in zip(sentences, scans, strict=True):
-        state.paragraph = sent.paragraph
-        rows = _extract_sentence(doc, sent, pub, lang, state, scanned)
-        state.previous = (sent.paragraph, sent.text)
-        if rows:
-            yield from rows
+    # one pass finds every trigger word of a run of sentences; patterns then try only where theirs begin.
+    # A run spans about RUN_CHARS characters: what is held at once (its trigger hits) stays bounded.
+    for run in runs(split_sentences(doc.text, doc.body_start), RUN_CHARS):
+        scans = scan_spans(doc.text, [(s.start, s.end, s.text) for s in run])
+        for sent, scanned in zip(run, scans, strict=True):
+            state.paragraph = sent.paragraph
+            rows = _extract_sentence(doc, sent, pub, lang, state, scanned)
+            state.previous = (sent.paragraph, sent.text)
+            if rows:
+                yield from rows
 
 
 def _extract_sentence(
@@ -826,7 +755,7 @@ def _extract_sentence(
                 "administration": administration_for(when, precision) if when else "",
                 "actor": actor,
                 "target": target,
-                "amount_usd": _amount(s, R)
+                "amount_usd": amount_usd(s, R, f"{doc.file}, characters {a}-{b}")
                 if c.event_type == "arms_purchase" and not plan_total(s, R)
                 else None,
                 "location": location,
@@ -871,9 +800,8 @@ def prepare(lang: str = "en") -> None:
     from analysis.extract.dates.resolver import _plan as date_plan
 
     R = ruleset(lang)
-    _plan(R)
     date_plan(R.LANG)
-    for trigger in _gazetteer(R.LANG)[3][:2]:
-        if trigger is not None:
-            anchored(trigger)
+    for rx in (*_plan(R)[2], *_gazetteer(R.LANG)[3][:2]):
+        if rx is not None:
+            anchored(rx)  # registers its words (opening or required) with the automaton
     build_automaton()

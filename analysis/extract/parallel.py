@@ -30,7 +30,8 @@ import pandas as pd
 from analysis.common import progress
 from analysis.common.errors import DataError, UsageError
 from analysis.corpus.loading import MAX_BYTES, Source
-from analysis.extract.engine import COLUMNS, extract_document, prepare
+from analysis.extract.engine import extract_document, prepare
+from analysis.extract.vocabulary import COLUMNS
 
 #: A chunk sent to a worker holds at most this many bytes of articles (or one article, however large) ...
 CHUNK_BYTES = 256 * 1024

@@ -3,7 +3,7 @@ shifts between administrations, the evidence table."""
 
 from __future__ import annotations
 
-from analysis.extract.engine import EVENT_TYPES, STATUSES
+from analysis.extract.vocabulary import EVENT_TYPES, STATUSES
 from analysis.schema.core import _EVENT_CORE
 from analysis.schema.fields import DATE_TRUNC, ISO3, PRECISIONS, PRESIDENT_ID, F, Table
 

@@ -3,7 +3,7 @@ build derives from the articles (mentions, events, event sources, stance, sensit
 
 from __future__ import annotations
 
-from analysis.extract.engine import EVENT_TYPES, STATUSES
+from analysis.extract.vocabulary import EVENT_TYPES, STATUSES
 from analysis.schema.fields import DATE_TRUNC, ISO3, PRECISIONS, PRESIDENT_ID, F, Table
 
 _PROVENANCE = (

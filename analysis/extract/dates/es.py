@@ -190,15 +190,17 @@ class CanonicalMatch:
 
 
 class Canonical:
-    """A compiled pattern for :func:`analysis.extract.dates.resolver.find_dates` (it calls ``finditer``) that canonicalises."""
+    """A compiled pattern for :func:`analysis.extract.dates.resolver.find_dates` (it calls ``finditer``) that
+    canonicalises. One match per match of ``wraps``: the trigger pass runs it only where that pattern's
+    opening (or required) words occur."""
 
     def __init__(self, pattern: str, flags: int = re.I, fix: Callable[[dict], dict] = _canon) -> None:
-        self.rx = re.compile(pattern, flags)
+        self.wraps = re.compile(pattern, flags)
         self.pattern = pattern
         self._fix = fix
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[CanonicalMatch]:
-        for m in finditer(self.rx, string, pos, len(string) if endpos is None else endpos):
+        for m in finditer(self.wraps, string, pos, len(string) if endpos is None else endpos):
             yield CanonicalMatch(m, self._fix(m.groupdict()))
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> CanonicalMatch | None:
@@ -360,39 +362,6 @@ FUTURE_ES = re.compile(
     re.I,
 )
 
-#: Cheap gates (a speed-up, not rules): a kind's patterns run only on a sentence whose lower-cased text holds
-#: one of these substrings; every pattern of the kind needs one (tests/test_extract_es.py checks that gated and
-#: ungated extraction agree). Kinds without an entry always run.
-GATES_ES: dict[str, tuple[str, ...]] = {
-    "mdy": tuple(MONTHS_ES),
-    "dmy": tuple(MONTHS_ES),
-    "my": tuple(MONTHS_ES),
-    "md": tuple(MONTHS_ES),
-    "dm": tuple(MONTHS_ES),
-    "month": tuple(MONTHS_ES),
-    "weekday": tuple(WEEKDAYS_ES),
-    "half": ("mitad", "semestre"),
-    "quarter_year": (
-        "princip",
-        "inicio",
-        "comienzo",
-        "mediados",
-        "final",
-        "fin",
-        "mitad",
-        "verano",
-        "invierno",
-        "primavera",
-        "otoño",
-    ),
-    "decade": ("década", "los "),
-    "ago": ("hace",),
-    "window": ("últim", "pasad"),
-    "rel_unit": ("año", "mes", "semana"),
-    "coming": ("próxim", "siguientes", "venider"),
-    "deictic": ("hoy", "ayer", "anoche", "mañana", "tarde", "noche"),
-}
-
 #: Kinds that need a digit in the sentence: not "decade", which Spanish writes in words ("los años setenta").
 DIGIT_KINDS_ES = frozenset({"iso", "mdy", "dmy", "my", "half", "quarter_year", "md", "dm", "year"})
 
@@ -403,6 +372,5 @@ register_language(
     MONTHS_ES,
     WEEKDAYS_ES,
     NUMBERS_ES,
-    gates=GATES_ES,
     digit_kinds=DIGIT_KINDS_ES,
 )

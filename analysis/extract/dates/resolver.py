@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import importlib
 import re
+import warnings
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from analysis.common.matching import anchored, ci, finditer_each, has_any, pivot, search
+from analysis.common.administrations import interval
+from analysis.common.matching import anchored, ci, finditer_each, pivot, search
 
 MONTHS_EN = {
     "january": 1,
@@ -340,8 +342,35 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, future: bool) -> tup
     return "", "unknown"
 
 
-#: Which patterns can match at all: those needing a digit skip digit-free sentences, the others need one of
-#: their words. A speed-up only: a pattern whose gate is None always runs.
+_ISO = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+
+
+def _resolve_in_range(kind: str, m: re.Match[str], pub: date | None, future: bool) -> tuple[str, str]:
+    """``_resolve``, but a date that falls outside the years 1-9999 (a publication date of 0001-01-01 and
+    "yesterday") is left undated with a warning: the calendar cannot hold it, and it is a typo, not news."""
+    try:
+        value, precision = _resolve(kind, m, pub, future)
+        if value:
+            if not _ISO.fullmatch(value):
+                raise ValueError(value)
+            interval(value, precision)  # every later stage asks for the span of days; it must exist
+        return value, precision
+    except (OverflowError, ValueError):
+        warnings.warn(
+            f"date expression {m.group()!r} relative to the publication date {pub} falls outside the years "
+            "1-9999; left undated (check the article's publication date)",
+            DateWarning,
+            stacklevel=3,
+        )
+        return "", "unknown"
+
+
+class DateWarning(UserWarning):
+    """A date expression that cannot be placed on the calendar."""
+
+
+#: Kinds whose patterns need a digit: they skip a digit-free sentence. Kept by hand: "needs some digit
+#: somewhere" is not a word the trigger pass could look for (other gates are derived from the patterns).
 _DIGIT_KINDS = {
     "iso",
     "mdy",
@@ -356,22 +385,6 @@ _DIGIT_KINDS = {
     "ago",
     "window",
 }
-EN_GATES: dict[str, tuple[str, ...] | None] = {
-    "mdy": tuple(MONTHS_EN),
-    "dmy": tuple(MONTHS_EN),
-    "my": tuple(MONTHS_EN),
-    "md": tuple(MONTHS_EN),
-    "dm": tuple(MONTHS_EN),
-    "month": tuple(MONTHS_EN),
-    "weekday": tuple(WEEKDAYS_EN),
-    "ago": ("ago",),
-    "window": ("last", "past", "previous"),
-    "rel_unit": ("week", "month", "year"),
-    "coming": ("coming", "next", "following"),
-    "deictic": ("today", "yesterday", "tomorrow", "tonight"),
-    "half": ("half",),
-}
-GATES: dict[str, dict[str, tuple[str, ...] | None]] = {"en": EN_GATES}
 _DIGIT = re.compile(r"\d")
 DIGIT_KINDS: dict[str, frozenset[str]] = {}
 
@@ -388,13 +401,10 @@ def register_language(
     months: dict[str, int],
     weekdays: dict[str, int],
     numbers: dict[str, int],
-    gates: dict[str, tuple[str, ...] | None] | None = None,
     digit_kinds: set[str] | frozenset[str] | None = None,
 ) -> None:
     """Add a language's date words; resolution (the hard part) stays shared."""
     PATTERNS[lang] = patterns
-    if gates is not None:
-        GATES[lang] = dict(gates)
     if digit_kinds is not None:
         DIGIT_KINDS[lang] = frozenset(digit_kinds)
     FUTURES[lang] = future
@@ -406,26 +416,19 @@ def register_language(
 _PLANS: dict[str, tuple[object, tuple]] = {}
 
 
-def _plan(
-    lang: str,
-) -> tuple[tuple[str, ...], tuple, tuple[list[bool], list[bool]], list[tuple[int, tuple[str, ...]]]]:
-    """A language's date kinds and patterns; which patterns to skip in a sentence without and with a digit;
-    and (pattern, gate words) for the patterns whose gate is worth checking: a gate is dropped where the
-    pattern is anchored on its opening words (the trigger pass already decides)."""
+def _plan(lang: str) -> tuple[tuple[str, ...], tuple, tuple[list[bool], list[bool]]]:
+    """A language's date kinds and patterns (registered with the trigger pass, which runs each only where its
+    opening or required words occur), and which patterns to skip in a sentence without and with a digit."""
     patterns = PATTERNS.get(lang, EN_PATTERNS)
     got = _PLANS.get(lang)
     if got is None or got[0] is not patterns:
-        gates = GATES.get(lang, {})
         digit_kinds = DIGIT_KINDS.get(lang, _DIGIT_KINDS)
         kinds = tuple(k for k, _ in patterns)
         rxs = tuple(rx for _, rx in patterns)
+        for rx in rxs:
+            anchored(rx)
         needs_digit = [k in digit_kinds and k not in ("ago", "window") for k in kinds]
-        gated = [
-            (i, g)
-            for i, (k, rx) in enumerate(patterns)
-            if (g := gates.get(k)) is not None and not anchored(rx)
-        ]
-        got = _PLANS[lang] = (patterns, (kinds, rxs, (needs_digit, [False] * len(kinds)), gated))
+        got = _PLANS[lang] = (patterns, (kinds, rxs, (needs_digit, [False] * len(kinds))))
     return got[1]
 
 
@@ -436,14 +439,9 @@ def find_dates(sentence: str, pub: date | None, lang: str = "en") -> list[DateEx
             importlib.import_module(f"analysis.extract.dates.{lang}")
         except ModuleNotFoundError:
             lang = "en"
-    kinds, rxs, (without_digit, with_digit), gated = _plan(lang)
+    kinds, rxs, (without_digit, with_digit) = _plan(lang)
     future_rx = FUTURES.get(lang, FUTURE)
     skip = with_digit if _DIGIT.search(sentence) else without_digit
-    if gated:
-        skip = list(skip)  # a copy: the gates below change it for this sentence
-        for i, gate in gated:
-            if not skip[i] and not has_any(gate, sentence):
-                skip[i] = True
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
     for i, m in finditer_each(rxs, sentence, skip):
@@ -456,7 +454,7 @@ def find_dates(sentence: str, pub: date | None, lang: str = "en") -> list[DateEx
         # tense is read from the words just before the date: "landed ... on Tuesday" is past even if a
         # later clause says "will"
         future = bool(search(future_rx, sentence, max(0, a - 50), a))
-        value, precision = _resolve(kind, m, pub, future)
+        value, precision = _resolve_in_range(kind, m, pub, future)
         taken.append((a, b))
         found.append(
             DateExpr(

@@ -38,6 +38,7 @@ OFFICE = (
 )
 ARMS = (
     r"(?:weapons?|weaponry|arms|armaments?|aircraft|jets?|fighters?|fighter\s+planes|Kfirs?|helicopters?|"
+    r"mortars?|transport\s+planes|Aravas?|"
     r"missiles?|drones?|UAVs?|unmanned\s+aerial|radars?|rifles?|Galils?|Tavors?|ammunition|munitions|"
     r"defen[cs]e\s+(?:products|equipment|systems|materiel|technology|hardware)|military\s+(?:equipment|"
     r"hardware|materiel|technology|vehicles|systems)|patrol\s+boats?|artillery|armou?red\s+vehicles|"

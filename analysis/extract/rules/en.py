@@ -408,7 +408,7 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                 r"ink(?:ed|s)?|ratif(?:y|ied|ies)|agreed\s+on|finali[sz](?:e|ed))"
                 + G(6)
                 + r"(?:agreements?|accords?|treat(?:y|ies)|memorand(?:um|a)|MoUs?|"
-                r"conventions?|protocols?|deals?)\b"
+                r"conventions?|protocols?|deals?|(?:visa\s+)?waivers?)\b"
             ),
         ),
         ("fta", rx(r"\b(?:free[- ]trade\s+(?:agreement|deal|pact|treaty|talks|negotiations)|FTA)\b")),

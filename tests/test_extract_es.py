@@ -48,7 +48,7 @@ SEED_GOLD = HERE / "gold" / "seeds.csv"
 #: Sentences that need a change outside the Spanish modules (named in the reason): expected failures until it
 #: lands, after which they show as XPASS and their entry should go.
 _APPOSITION = "analysis/extract/engine.py _choose_date: a date after an apposition between commas belongs to the cue's clause"
-_TITLED = "analysis/extract/engine.py _statement: a titled speaker's country from the gazetteer ('Cancillería ecuatoriana')"
+_TITLED = "analysis/extract/statements.py _speaker: a titled speaker's country from the gazetteer ('Cancillería ecuatoriana')"
 ENGINE_PENDING: dict[str, str] = {}
 
 

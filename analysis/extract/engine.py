@@ -36,11 +36,14 @@ from analysis.corpus.loading import Document
 from analysis.corpus.sentences import Sentence, runs, segment_bounds, segment_of, split_sentences
 from analysis.extract.actors import Mention, find_mentions
 from analysis.extract.amounts import amount_usd
+from analysis.extract.dates.clauses import opening_clause_date
 from analysis.extract.dates.references import is_reference
 from analysis.extract.dates.resolver import DateExpr, find_dates
 from analysis.extract.offices import office_owner
+from analysis.extract.partners import listed_partner, subject_pair
 from analysis.extract.rules import en as rules_en
-from analysis.extract.suppliers import purchase_roles
+from analysis.extract.statements import sole_date, statement, statement_cue
+from analysis.extract.suppliers import plan_total, purchase_roles
 from analysis.extract.vocabulary import COLUMNS, EVENT_TYPES
 from analysis.extract.votes import LIST_RULES as ABSTENTION_LISTS
 from analysis.extract.votes import abstention_polarity, is_un_context
@@ -351,6 +354,11 @@ def _choose_date(
     same = [d for d in usable if segment_of(cuts, d.start) in segs]
     if same:
         return min(same, key=lambda d: (_PRECISION_RANK.get(d.precision, 4), abs(d.start - c.start)))
+    opening = opening_clause_date(sentence, c.start, usable, cuts) or sole_date(
+        sentence, c.event_type, usable, sum(o.event_type != c.event_type for o in cands)
+    )
+    if opening is not None:
+        return opening
     other_segs = {segment_of(cuts, o.start) for o in cands if o.event_type != c.event_type}
     free = []
     for d in usable:
@@ -605,77 +613,6 @@ def _roles(
     return actor, target, location, defaulted
 
 
-_Said = tuple[re.Match[str] | None, re.Match[str], bool]
-
-
-def _statement_cue(sentence: str, R: ModuleType) -> _Said | None:
-    """(speech verb, evaluative cue, whether it is critical) when the sentence says something for or against
-    someone, not negated; None otherwise. Needs no names or dates, so it can decide to skip a sentence."""
-    speech = search(R.SPEECH, sentence)
-    quoted = '"' in sentence or "«" in sentence
-    if not (speech or quoted):
-        return None
-    support = search(R.SUPPORT, sentence)
-    condemn_terror = search(R.SUPPORT_CONDEMN, sentence)
-    critic = next(
-        (
-            m
-            for m in finditer(R.CRITICISM, sentence)
-            if not (condemn_terror and condemn_terror.start() <= m.start() < condemn_terror.end())
-        ),
-        None,
-    )
-    support = support or condemn_terror
-    cue = critic or support
-    if not cue or search(R.NEGATION_CLAUSE, sentence, 0, cue.start()):
-        return None
-    return speech, cue, critic is not None
-
-
-def _statement(
-    sentence: str, said: _Said, mentions: list[Mention], state: DocState, R: ModuleType
-) -> tuple[Candidate, str, str, int] | None:
-    """A speech act by an official of one country with an evaluative cue toward the other."""
-    speech, cue, critical = said
-    anchor = speech.start() if speech else 0
-    people = [m for m in mentions if m.kind == "person"]
-    before = [p for p in people if p.end <= anchor and anchor - p.end <= 60]
-    after = [p for p in people if p.start >= anchor and p.start - anchor <= 40]
-    speaker = ""
-    if speech and before:
-        speaker = before[-1].iso3
-    elif speech and after:
-        speaker = after[0].iso3
-    else:
-        # plain, not through the trigger pass: needed in few sentences, its words ("Israel", "President")
-        # would be trigger hits in every one
-        titled = list(R.TITLE_COUNTRY.finditer(sentence))
-        he = search(R.HE, sentence)
-        if titled:
-            best = min(titled, key=lambda m: abs(m.start() - anchor))
-            c = best.group("c") or best.group("c2")
-            named = find_mentions(c, R.LANG)  # "Ecuador's", "Israeli", "ecuatoriana", "israelí"
-            speaker = named[0].iso3 if named else c
-        elif he and state.last_person is not None:
-            speaker = state.last_person.iso3
-        elif people:
-            speaker = min(people, key=lambda p: abs(p.start - anchor)).iso3
-    if speaker not in PAIR:
-        return None
-    target = _other(speaker)
-    if not any(m.iso3 == target for m in mentions):
-        return None
-    polarity = -1 if critical else 1
-    cand = Candidate(
-        "statement",
-        "speech_critical" if critical else "speech_support",
-        anchor,
-        anchor + (speech.end() - speech.start() if speech else 1),
-        sentence[cue.start() : cue.end()],
-    )
-    return cand, speaker, target, polarity
-
-
 def _polarity(c: Candidate, sentence: str, R: ModuleType) -> int:
     if c.event_type == "un_vote":
         abstained = abstention_polarity(sentence, c.start, c.end)
@@ -725,7 +662,7 @@ def _extract_sentence(
     R = ruleset(lang)
     use(scanned, s)
     found = _candidates(s, R)
-    said = _statement_cue(s, R)
+    said = statement_cue(s, R)
     if not found and said is None:
         state.skip(sent.paragraph, s)  # no event cue and nothing said for or against: nothing to extract
         return []
@@ -734,7 +671,7 @@ def _extract_sentence(
     cuts = segment_bounds(s, [(d.start, d.end) for d in dates])
     cands = [c for c in found if not _negated(s, c, cuts[segment_of(cuts, c.start)], R)]
     cands = _suppress(cands, mentions, R)
-    stmt = _statement(s, said, mentions, state, R) if said else None
+    stmt = statement(s, said, mentions, state.last_person, R) if said else None
     seen: set[tuple[str, str, str]] = set()
     rows = []
     quote = None  # the sentence in the original file, and where: the same for every row of the sentence
@@ -743,14 +680,20 @@ def _extract_sentence(
         if c.rule in NEEDS_OFFICIAL and not _has_official(s, mentions, state, R):
             continue
         actor, target, location, defaulted = _roles(s, c, mentions, state, R)
+        if c.event_type in SYMMETRIC:  # "The United States and Israel signed ...": not Ecuador's event
+            actor, target = (
+                subject_pair(s, mentions, c.start, R)
+                or listed_partner(s, mentions, c.end, actor, target, R)
+                or (actor, target)
+            )
         if c.rule == "leaders_met" and not ({actor, target} >= set(PAIR)):
             continue
         if c.rule in ABSTENTION_LISTS and not is_un_context(s):
             continue  # a parliament's abstainers are no UN vote
         items.append((c, actor, target, location, defaulted, _polarity(c, s, R)))
     if stmt:
-        c, actor, target, polarity = stmt
-        items.append((c, actor, target, "", False, polarity))
+        rule, a, b, cue, actor, target, polarity = stmt
+        items.append((Candidate("statement", rule, a, b, cue), actor, target, "", False, polarity))
     items = [
         (c, a, target, location, defaulted, polarity)
         for c, actor, target, location, defaulted, polarity in items
@@ -813,7 +756,7 @@ def _extract_sentence(
                 "actor": actor,
                 "target": target,
                 "amount_usd": amount_usd(s, R, f"{doc.file}, characters {a}-{b}")
-                if c.event_type == "arms_purchase"
+                if c.event_type == "arms_purchase" and not plan_total(s, R)
                 else None,
                 "location": location,
                 "in_jerusalem": in_jerusalem,

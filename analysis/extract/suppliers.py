@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
+from analysis.common.matching import search
 from analysis.extract.actors import Mention, find_mentions
 
 #: The pair the project is about: a purchase with several suppliers is reported for this one when it is there.
@@ -170,3 +171,25 @@ def purchase_roles(
         people = [m for m in mentions if m.kind == "person" and m.iso3 not in isos]
         pick = people[0] if people else None
     return (pick.iso3 if pick else ""), chosen
+
+
+#: Words that make an amount a plan's or a budget's total rather than one purchase's price.
+_PLAN_BEFORE = re.compile(
+    r"\b(?:plan|programme|program|budget|spending|investment|overall|in\s+total|programa|presupuesto|"
+    r"inversión|gasto|en\s+total)\b",
+    re.IGNORECASE,
+)
+_PLAN_AFTER = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:que\s+|that\s+)?(?:includes|including|incluye|incluía|comprende)\b"
+)
+
+
+def plan_total(sentence: str, R) -> bool:
+    """Whether the sentence's amount is a whole plan's ("the re-equipment plan had reached $429 million, a
+    package that includes ..."): then it is no single purchase's amount."""
+    m = search(R.AMOUNT, sentence)
+    if not m:
+        return False
+    return bool(_PLAN_BEFORE.search(sentence, max(0, m.start() - 90), m.start())) and bool(
+        _PLAN_AFTER.search(sentence[m.end() : m.end() + 60])
+    )

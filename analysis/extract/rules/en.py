@@ -38,6 +38,7 @@ OFFICE = (
 )
 ARMS = (
     r"(?:weapons?|weaponry|arms|armaments?|aircraft|jets?|fighters?|fighter\s+planes|Kfirs?|helicopters?|"
+    r"mortars?|transport\s+planes|Aravas?|"
     r"missiles?|drones?|UAVs?|unmanned\s+aerial|radars?|rifles?|Galils?|Tavors?|ammunition|munitions|"
     r"defen[cs]e\s+(?:products|equipment|systems|materiel|technology|hardware)|military\s+(?:equipment|"
     r"hardware|materiel|technology|vehicles|systems)|patrol\s+boats?|artillery|armou?red\s+vehicles|"
@@ -131,7 +132,13 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                 lowered=True,
             ),
         ),
-        ("arrival", rx(r"\b(?:arriv(?:ed|es|al|ing)|landed|lands)\s+(?:here|in\s+" + PLACE + r")")),
+        (
+            "arrival",
+            rx(
+                r"\b(?:arriv(?:ed|es|al|ing)|landed|lands)\s+(?:here|in\s+" + PLACE + r")|"
+                r"\btouch(?:ed|es|ing)?\s+down\s+(?:at|in)\s+" + PLACE
+            ),
+        ),
         (
             "host_welcomed",
             rx(
@@ -401,7 +408,7 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                 r"ink(?:ed|s)?|ratif(?:y|ied|ies)|agreed\s+on|finali[sz](?:e|ed))"
                 + G(6)
                 + r"(?:agreements?|accords?|treat(?:y|ies)|memorand(?:um|a)|MoUs?|"
-                r"conventions?|protocols?|deals?)\b"
+                r"conventions?|protocols?|deals?|(?:visa\s+)?waivers?)\b"
             ),
         ),
         ("fta", rx(r"\b(?:free[- ]trade\s+(?:agreement|deal|pact|treaty|talks|negotiations)|FTA)\b")),
@@ -442,13 +449,13 @@ SPEECH = rx(
     r"thanking|expressed|expressing|reaffirmed|underscored|noted|denounced|condemned|condemning|"
     r"criticized|criticised|accused|accusing|lauded|welcomed|explained|insisted|urged|pledged|"
     r"expresses|reiterates|reiterated|condemns|stresses|reaffirms|welcomes|rejects|deplores|deplored|"
-    r"regrets|regretted|announced|announces|vowed|promised|assured)\b"
+    r"regrets|regretted|announced|announces|vowed|promised|assured|congratulated|congratulates)\b"
 )
 SUPPORT = rx(
     r"\b(?:friend(?:s|ship)?|ally|admir(?:e|ed|es|ation)|solidarity|grat(?:eful|itude)|"
     r"thank(?:ed|s)?|prais(?:e|ed|ing)|commend(?:ed|s)?|congratulat\w*|respect|value|honou?r|"
-    r"work\s+together|strengthen(?:ing|ed)?|deepen(?:ing|ed)?|step\s+forward|"
-    r"significant\s+step|new\s+page|new\s+era|close\s+relations|flourishing|"
+    r"work\s+together|stand(?:s|ing)?\s+(?:with|by)\s+(?:Israel|Ecuador)|strengthen(?:ing|ed)?|deepen(?:ing|ed)?|step\s+forward|"
+    r"significant\s+step|new\s+page|new\s+era|close\s+relations|flourishing|warmth|shared\s+values|"
     r"support(?:s|ed)?\s+(?:for\s+)?(?:Israel|Ecuador)|right\s+to\s+defend|stand\s+with|"
     r"hostages)\b"
 )
@@ -456,17 +463,20 @@ CRITICISM = rx(
     r"\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|criticis(?:e|ed|es)|criticiz(?:e|ed|es)|"
     r"genocide|massacre|aggression|violat(?:e|ed|ion|ions)|apartheid|war\s+crimes|occupation|"
     r"disproportionate|atrocit(?:y|ies)|reject(?:s|ed)?|disappoint(?:ed|ing|ment)|regret(?:s|ted)?|"
-    r"deplor(?:e|es|ed|able)|reward\s+for\s+terror\w*|dismay(?:ed)?|outrage[sd]?|protest(?:s|ed)?)\b"
+    r"deplor(?:e|es|ed|able)|reward\s+for\s+terror\w*|dismay(?:ed)?|outrage[sd]?|protest(?:s|ed)?|"
+    r"unjustifiable)\b"
 )
 
 #: Condemning terror or Hamas is support for Israel, not criticism of it.
 SUPPORT_CONDEMN = rx(
     r"\b(?:condemn\w*|denounc\w*|reject\w*|repudiat\w*)\s+(?:\w+\s+){0,5}?(?:terror\w*|attacks?|Hamas|"
-    r"Hezbollah|antisemiti\w*|anti-Semiti\w*|kidnapp\w*|hostage-taking|rocket\s+fire)"
+    r"Hezbollah|antisemiti\w*|anti-Semiti\w*|kidnapp\w*|hostage-taking|rocket\s+fire|"
+    r"(?:killing|execution|murder|deaths?)\s+of\s+(?:\w+\s+){0,2}?hostages)"
 )
 #: A clause that denies or rules out what follows it in the sentence: "denied reports that ... would travel".
 NEGATION_CLAUSE = rx(
-    r"\b(?:denied|denies|deny|dismissed|ruled\s+out|rules\s+out|rejected|refuted)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:denied|denies|deny|dismissed|ruled\s+out|rules\s+out|rejected|rejects|refuted|opposes|"
+    r"opposed\s+to)\s+(?:\w+\s+){0,2}?"
     r"(?:reports?|claims?|rumou?rs?|that|any|speculation|suggestions?|plans?)\b"
 )
 #: Hypotheses and deliberation are not events: "would consider moving", "a trip would be costly".
@@ -550,9 +560,14 @@ HE = re.compile(
 )
 TITLE_COUNTRY = re.compile(
     r"(?P<c>Ecuador(?:ian|ean)?(?:'s)?|Israel(?:i)?(?:'s)?|Palestinian|American|Colombian|U\.S\.)\s+"
-    r"(?:\w+\s+){0,3}?" + TITLE + r"|(?:Government|Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs|"
+    # press style writes titles without a name in lower case: "Israel's foreign minister said"
+    r"(?:\w+\s+){0,3}?(?:" + TITLE + r"|president|prime\s+minister|minister|ambassador)"
+    r"|(?:Government|Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs|"
     r"President|Congress|Chancellery|Embassy|embassy|government)\s+of\s+(?:the\s+(?:State|Republic)\s+of\s+)?"
     r"(?P<c2>Ecuador|Israel)"
+    # or the country itself as the subject that opens the sentence: "Ecuador rejects any decision ..."
+    r"|^(?P<c3>Ecuador|Israel)(?=\s+(?:strongly\s+|firmly\s+)?(?:rejects|condemns|deplores|welcomes|"
+    r"reaffirms|reiterates|expresses|supports|regrets|stands)\b)"
 )
 IN_PLACE = re.compile(
     r"\b(?:in|at|to|into)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+|of\s+|city\s+|capital\s+|"
@@ -568,6 +583,8 @@ SELL = re.compile(
 
 #: A cue whose own verb is in the past tense states something that happened, whatever modal precedes it.
 PAST_IN_CUE = re.compile(
+    # not a participle after a future or infinitive "be": "will be bought", "is to be opened"
+    r"(?<!\bwill\sbe\s)(?<!\bto\sbe\s)(?<!\bshall\sbe\s)(?<!\bwould\sbe\s)"
     r"\b(?:opened|inaugurated|signed|visited|launched|established|bought|purchased|"
     r"acquired|recalled|cut|severed|met|held|sent|received|welcomed|hosted|voted|"
     r"recognized|recognised|began|delivered|sold)\b"

@@ -98,9 +98,14 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             rx(
                 r"\b(?:cancel(?:ó|aron|a|an|ar|ará|ara|ación)|suspend(?:ió|ieron|e|en|er|iera)|suspensión\s+de|"
                 r"aplaz(?:ó|aron|ar|ara|amiento\s+de)|posterg(?:ó|aron|ar|ara|ación\s+de)|pospus(?:o|ieron)|"
-                r"pospon(?:e|en|er)|anul(?:ó|aron)|desisti(?:ó|eron)\s+de|suprimi(?:ó|eron))"
+                r"pospon(?:e|en|er)|anul(?:ó|aron)|desisti(?:ó|eron)\s+de|suprimi(?:ó|eron)|"
+                r"dej(?:ó|aron|a|an|ar)\s+sin\s+efecto)"
                 + G(6)
                 + r"(?:visitas?|viajes?|giras?|desplazamientos?)\b"
+                # the trip's destination, when it follows: "la gira de su canciller por Israel"
+                + r"(?:(?:\s+de\s+(?:su|sus|la|el)\s+\w+)?\s+(?:a|al|por)\s+"
+                + PLACE
+                + r")?"
             ),
         ),
         (
@@ -171,8 +176,11 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (
             "arrival",
             rx(
-                r"\b(?:lleg(?:ó|a|an|aron|ará|arán)|arrib(?:ó|a|aron|ará)|aterriz(?:ó|a|aron|ará))\s+"
-                r"(?:\w+\s+){0,3}?(?:a|al|en)\s+" + PLACE
+                r"\b(?:lleg(?:ó|a|an|aron|ará|arán|ar|ando)|arrib(?:ó|a|aron|ará|ar|ando)|"
+                r"aterriz(?:ó|a|aron|ará|ar|ando))\s+"
+                r"(?:\w+\s+){0,3}?(?:a|al|en)\s+" + PLACE + r"|"
+                # "tras tocar tierra cerca de Tel Aviv", "tocó tierra en Quito"
+                r"\btoc(?:ó|a|an|aron|ar|ando)\s+tierra\s+(?:cerca\s+de|en)\s+" + PLACE
             ),
         ),
         (
@@ -197,7 +205,7 @@ RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             "leaders_met",
             rx(
                 r"\b(?:se\s+reuni(?:ó|eron|rá|rán)|se\s+reúne(?:n)?|se\s+entrevist(?:ó|aron)|"
-                r"(?:mantuv(?:o|ieron)|sostuv(?:o|ieron))\s+(?:\w+\s+){0,3}?(?:reunión|encuentro|"
+                r"(?:mantuv(?:o|ieron)|sostuv(?:o|ieron))\s+(?:\w+\s+){0,6}?(?:reunión|encuentro|"
                 r"conversaciones|diálogo)(?:\s+bilateral)?)\s+(?:\w+\s+){0,4}?con\b"
             ),
         ),
@@ -599,7 +607,8 @@ SUPPORT = rx(
     r"agradec\w*|elogi\w*|felicit\w*|valor(?:a|amos|ó|aron)|honor|honrad[oa]|trabajar\s+juntos|"
     r"fortalec\w*|profundiz\w*|estrech(?:ar|ado|os)\s+(?:los\s+)?(?:lazos|vínculos|relaciones)|"
     r"paso\s+(?:adelante|importante|histórico|significativo)|nueva\s+(?:página|etapa|era)|"
-    r"relaciones\s+(?:estrechas|sólidas|excelentes)|apoy(?:o|a|amos|ó)\s+(?:a|al|con)\s+(?:Israel|Ecuador)|"
+    r"relaciones\s+(?:bilaterales\s*)?,?\s*(?:ya\s+)?(?:estrechas|sólidas|excelentes)|calidez|"
+    r"valores\s+(?:comunes|compartidos)|acompañ(?:ar|ando|a|ó)\s+a\s+(?:Israel|Ecuador)|apoy(?:o|a|amos|ó)\s+(?:a|al|con)\s+(?:Israel|Ecuador)|"
     r"respald(?:o|a|amos|ó)\s+(?:a|al)\s+(?:Israel|Ecuador)|derecho\s+(?:legítimo\s+)?a\s+"
     r"(?:defenderse|la\s+legítima\s+defensa)|rehenes|hermano|socio\s+estratégico|"
     r"junto\s+a\s+(?:Israel|Ecuador))\b"
@@ -611,21 +620,25 @@ CRITICISM = rx(
     r"rechaz(?:a|an|ó|aron|o)|lament(?:a|ó|able)|deplor(?:a|ó|able)|decepci(?:ón|onado|onada)|"
     r"recompensa\s+al\s+terrorismo|premio\s+al\s+terrorismo|consternaci(?:ón)|indignaci(?:ón)|"
     r"protesta|inaceptable|inadmisible|limpieza\s+étnica|castigo\s+colectivo|profunda\s+preocupación|"
-    r"respet(?:ar|e|en)\s+el\s+derecho\s+internacional)\b"
+    r"respet(?:ar|e|en)\s+el\s+derecho\s+internacional|se\s+opon(?:e|en)\s+a|injustificables?|"
+    r"desproporción)\b"
 )
 
 #: Condemning terror or Hamas is support for Israel, not criticism of it.
 SUPPORT_CONDEMN = rx(
     r"\b(?:conden\w*|denunci\w*|rechaz\w*|repudi\w*)\s+(?:\w+\s+){0,5}?(?:terror\w*|atentados?|"
     r"ataques?\s+(?:terroristas?|de\s+Ham[aá]s|contra\s+(?:el\s+(?:Estado\s+de\s+)?)?Israel)|Ham[aá]s|"
-    r"Hezbol[aá]h?|Hezbollah|antisemit\w*|secuestros?|toma\s+de\s+rehenes|cohetes)"
+    r"Hezbol[aá]h?|Hezbollah|antisemit\w*|secuestros?|toma\s+de\s+rehenes|cohetes|"
+    r"(?:ejecución|asesinato|muerte|matanza)\s+de\s+(?:\w+\s+){0,2}?rehenes)"
 )
 #: A clause that denies or rules out what follows it in the sentence: "negó que ... viajaría".
 NEGATION_CLAUSE = rx(
     r"\b(?:neg(?:ó|aron)|niega(?:n)?|desmint(?:ió|ieron)|desmiente(?:n)?|descart(?:ó|aron|a|an)|"
     r"rechaz(?:ó|aron)|refut(?:ó|aron)|desestim(?:ó|aron))\s+(?:\w+\s+){0,2}?(?:informes?|"
     r"informaciones|versiones?|rumores?|reportes?|que|cualquier|la\s+posibilidad|especulaciones?|planes?|"
-    r"publicaciones)\b"
+    r"publicaciones)\b|"
+    # opposing what others do is not doing it: "se opone a que los países muden allí sus embajadas"
+    r"\bse\s+opon(?:e|en|ía|ían)\s+a\s+que\b"
 )
 #: Hypotheses and deliberation are not events: "podría considerar", "evalúa la posibilidad de".
 HYPOTHETICAL = rx(
@@ -635,7 +648,9 @@ HYPOTHETICAL = rx(
     r"contraproducente)\b|\b(?:evalúa|evalúan|analiza|analizan|estudia|estudian|contempla|contemplan|"
     r"baraja|barajan|sopesa|considera|consideran)\s+(?:la\s+posibilidad|la\s+opción|la\s+idea)\b|"
     r"\bsi\s+(?:\w+\s+){0,2}?(?:fuera|fueran|hubiera|hubiese)\b|\bninguna\s+decisión\b|"
-    r"\bno\s+(?:se\s+)?ha\s+(?:tomado|adoptado)\s+(?:una|ninguna)\s+decisión\b"
+    r"\bno\s+(?:se\s+)?ha\s+(?:tomado|adoptado)\s+(?:una|ninguna)\s+decisión\b|"
+    # "un eventual traslado de la embajada": a possibility, not a step taken
+    r"\beventual(?:es)?\b"
 )
 #: The cue is the topic of talks, not an act: "se reunieron para analizar la cooperación en seguridad".
 DISCUSSED = re.compile(
@@ -714,7 +729,7 @@ NEGATION = rx(
     r"\b(?:no(?!\s+(?:obstante|tripulad\w*|solo|sólo|solamente|únicamente)\b)|nunca|jamás|ni|tampoco|"
     r"neg(?:ó|aron|ar|ando|ado)|niega(?:n)?|desmint(?:ió|ieron)|desmiente(?:n)?|"
     r"descart(?:ó|aron|a|an|ar|ando)|rechaz(?:ó|aron|a|an)\s+(?:\w+(?:ar|er|ir)\b|la\s+(?:idea|posibilidad|"
-    r"propuesta))|se\s+neg(?:ó|aron)|sin(?!\s+(?:embargo|precedentes|duda)\b)|en\s+lugar\s+de|"
+    r"propuesta))|se\s+neg(?:ó|aron)|sin(?!\s+(?:embargo|precedentes|duda|efecto|fecha)\b)|en\s+lugar\s+de|"
     r"en\s+vez\s+de|ya\s+no|aún\s+no|todavía\s+no|dej(?:ó|aron)\s+de|evit(?:ó|aron)|omiti(?:ó|eron)|"
     r"declin(?:ó|aron))\b"
 )

@@ -22,7 +22,7 @@ from analysis.common.csvio import read_rows
 from analysis.common.errors import DataError
 from analysis.common.paths import DATA
 from analysis.extract.engine import SYMMETRIC
-from analysis.extract.vocabulary import EVENT_TYPES, STATUSES
+from analysis.extract.vocabulary import EVENT_FIELDS, EVENT_TYPES, STATUSES
 
 CHRONOLOGY = DATA / "chronology"
 COPIED = ("README.md", "reports.csv", "sources.csv")
@@ -70,17 +70,7 @@ REPORT_COLUMNS = (
 CITED_COLUMNS = [
     "doc_id",
     "report_id",
-    "event_type",
-    "status",
-    "date",
-    "date_precision",
-    "year",
-    "administration",
-    "actor",
-    "target",
-    "amount_usd",
-    "location",
-    "in_jerusalem",
+    *EVENT_FIELDS,
     "polarity",
     "speaker",
     "outlet",

@@ -29,6 +29,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from analysis.common.administrations import administration_for, interval
+from analysis.extract.vocabulary import EVENT_FIELDS
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
 STATUS_RANK = {"happened": 0, "cancelled": 1, "announced": 2, "planned": 3}
@@ -38,17 +39,7 @@ DATE_RULE = (
 )
 EVENT_COLUMNS = [
     "event_id",
-    "event_type",
-    "status",
-    "date",
-    "date_precision",
-    "year",
-    "administration",
-    "actor",
-    "target",
-    "amount_usd",
-    "location",
-    "in_jerusalem",
+    *EVENT_FIELDS,
     "polarity",
     "n_mentions",
     "n_sources",

@@ -20,9 +20,8 @@ EVENT_TYPES = (
     "statement",
 )
 STATUSES = ("happened", "announced", "planned", "cancelled")
-COLUMNS = [
-    "doc_id",
-    "file",
+#: What every event row says, whatever its evidence: mentions, cited reports and events share these columns.
+EVENT_FIELDS = (
     "event_type",
     "status",
     "date",
@@ -34,6 +33,11 @@ COLUMNS = [
     "amount_usd",
     "location",
     "in_jerusalem",
+)
+COLUMNS = [
+    "doc_id",
+    "file",
+    *EVENT_FIELDS,
     "quote",
     "start_char",
     "end_char",
